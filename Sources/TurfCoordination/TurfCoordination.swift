@@ -1,0 +1,2 @@
+/// The `TurfCoordination` module; see docs/ARCHITECTURE.md for its job.
+public enum TurfCoordinationModule {}

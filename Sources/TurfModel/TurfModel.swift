@@ -1,0 +1,2 @@
+/// The `TurfModel` module; see docs/ARCHITECTURE.md for its job.
+public enum TurfModelModule {}

@@ -1,0 +1,2 @@
+/// The `TurfPipeline` module; see docs/ARCHITECTURE.md for its job.
+public enum TurfPipelineModule {}

@@ -1,0 +1,2 @@
+/// The `TurfReport` module; see docs/ARCHITECTURE.md for its job.
+public enum TurfReportModule {}

@@ -1,0 +1,2 @@
+/// The `TurfSimulate` module; see docs/ARCHITECTURE.md for its job.
+public enum TurfSimulateModule {}

@@ -1,0 +1,2 @@
+/// The `TurfTimeline` module; see docs/ARCHITECTURE.md for its job.
+public enum TurfTimelineModule {}
