@@ -1,2 +1,0 @@
-/// The `TurfText` module; see docs/ARCHITECTURE.md for its job.
-public enum TurfTextModule {}
