@@ -25,7 +25,7 @@ enum TextNormalizer {
         var previousWasEmoji = false
         while input < count {
             // Eight plain ASCII bytes (no control, DEL, `&` or non-ASCII) at a time.
-            while input &+ 8 <= count {
+            while input &+ 8 <= count && source[input] < 0x80 {
                 let word = UInt64(littleEndian: UnsafeRawPointer(source + input).loadUnaligned(as: UInt64.self))
                 let high: UInt64 = 0x8080_8080_8080_8080
                 let ones: UInt64 = 0x0101_0101_0101_0101

@@ -334,6 +334,7 @@ struct TokenScanner {
         var ascii = true
         var previousIsLetter = false
         var previousIsDigit = false
+        var scripts = ScriptCounts()
         while index < count {
             let byte = text[index]
             if byte < 0x80 {
@@ -344,6 +345,7 @@ struct TokenScanner {
                     continue
                 }
                 if ((byte | 0x20) &- 0x61) < 26 {
+                    scripts.latin &+= 1
                     allDigits = false
                     previousIsLetter = true
                     previousIsDigit = false
@@ -376,6 +378,7 @@ struct TokenScanner {
                 }
             }
             guard CharacterClass.isWordScalar(scalar) else { break }
+            scripts.add(scalar)
             ascii = false
             allDigits = false
             previousIsLetter = true
@@ -386,7 +389,7 @@ struct TokenScanner {
             appendNumber(from: start, to: index)
         } else {
             list.begin(maximumBytes: 2 * (index - start))
-            appendWord(from: start, to: index, ascii: ascii, capRepeats: true)
+            appendWord(from: start, to: index, ascii: ascii, capRepeats: true, scripts: scripts)
             commit(.word)
         }
         return index
@@ -505,7 +508,9 @@ struct TokenScanner {
     /// Writes the folded form of `text[start..<end]` to the pending token (room for twice its
     /// length reserved by the caller): case folded, confusables folded when the word mixes
     /// scripts, `’` as `'`, repeated letters (not digits) capped.
-    private mutating func appendWord(from start: Int, to end: Int, ascii: Bool, capRepeats: Bool) {
+    private mutating func appendWord(
+        from start: Int, to end: Int, ascii: Bool, capRepeats: Bool, scripts known: ScriptCounts? = nil
+    ) {
         let maxRepeat = capRepeats ? rules.config.maxRepeat : 0
         if ascii {
             var last: UInt8 = 0
@@ -525,25 +530,19 @@ struct TokenScanner {
             return
         }
         // Which scripts the letters use, to fold look-alikes of the minority script.
-        var latin = 0
-        var cyrillic = 0
-        var greek = 0
-        if rules.config.foldConfusables {
+        var scripts = ScriptCounts()
+        if let known {
+            scripts = known
+        } else if rules.config.foldConfusables {
             var index = start
             while index < end {
                 let (scalar, length) = UTF8Writer.read(text + index)
-                switch CharacterClass.script(scalar) {
-                case .latin: latin &+= 1
-                case .cyrillic: cyrillic &+= 1
-                case .greek: greek &+= 1
-                case .other: break
-                }
+                scripts.add(scalar)
                 index &+= length
             }
         }
-        let scripts = (latin > 0 ? 1 : 0) + (cyrillic > 0 ? 1 : 0) + (greek > 0 ? 1 : 0)
-        let mixed = scripts >= 2
-        let towardsCyrillic = cyrillic > latin && greek == 0
+        let mixed = rules.config.foldConfusables && scripts.isMixed
+        let towardsCyrillic = scripts.cyrillic > scripts.latin && scripts.greek == 0
         let foldYo = rules.config.foldYo
         var last: UInt32 = 0
         var run = 0
@@ -611,4 +610,28 @@ struct TokenScanner {
             return
         }
     }
+}
+
+/// How many letters of a word belong to each script that confusable folding cares about.
+struct ScriptCounts {
+    var latin = 0
+    var cyrillic = 0
+    var greek = 0
+
+    @inline(__always)
+    mutating func add(_ scalar: UInt32) {
+        if (scalar &- 0x0400) < 0x130 {
+            cyrillic &+= 1
+            return
+        }
+        switch CharacterClass.script(scalar) {
+        case .latin: latin &+= 1
+        case .cyrillic: cyrillic &+= 1
+        case .greek: greek &+= 1
+        case .other: break
+        }
+    }
+
+    /// True when letters of two or more of the scripts meet in one word.
+    var isMixed: Bool { (latin > 0 ? 1 : 0) + (cyrillic > 0 ? 1 : 0) + (greek > 0 ? 1 : 0) >= 2 }
 }

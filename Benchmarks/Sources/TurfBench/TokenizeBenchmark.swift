@@ -1,18 +1,27 @@
 import TurfText
 
-/// `TurfBench tokenize FILE [--rounds N] [--word-ngrams N]`: tokenizes and hashes every line of
+/// `TurfBench tokenize FILE [--rounds N] [--word-ngrams N] [--tokens-only]`: tokenizes and hashes every line of
 /// FILE (one post a line) on one core, as `HashingVectorizer(ngram_range=(1, 2))` does: word
 /// 1-2 grams, 2^20 buckets, counts, L2 normalisation. Prints the best of N rounds, in wall-clock
 /// and in this thread's CPU time.
 enum TokenizeBenchmark {
     static func run(_ arguments: [String]) throws {
         guard let path = arguments.first else {
-            throw BenchIO.Failure(description: "usage: TurfBench tokenize FILE [--rounds N] [--word-ngrams N]")
+            throw BenchIO.Failure(description: "usage: TurfBench tokenize FILE [--rounds N] [--word-ngrams N] [--tokens-only]")
         }
         var rounds = 3
         var wordNGrams = 2
+        var tokensOnly = false
         var index = 1
-        while index + 1 < arguments.count {
+        while index < arguments.count {
+            if arguments[index] == "--tokens-only" {
+                tokensOnly = true
+                index += 1
+                continue
+            }
+            guard index + 1 < arguments.count else {
+                throw BenchIO.Failure(description: "\(arguments[index]) needs a value")
+            }
             guard let value = Int(arguments[index + 1]) else {
                 throw BenchIO.Failure(description: "\(arguments[index]) needs a number")
             }
@@ -47,8 +56,12 @@ enum TokenizeBenchmark {
             let beganCPU = BenchIO.cpuNow()
             bytes.withUnsafeBufferPointer { buffer in
                 for line in lines {
-                    extractor.vector(for: UnsafeBufferPointer(rebasing: buffer[line]), into: scratch)
-                    features &+= scratch.featureCount
+                    if tokensOnly {
+                        extractor.tokenizer.tokenize(UnsafeBufferPointer(rebasing: buffer[line]), into: scratch)
+                    } else {
+                        extractor.vector(for: UnsafeBufferPointer(rebasing: buffer[line]), into: scratch)
+                        features &+= scratch.featureCount
+                    }
                     tokens &+= scratch.tokenCount
                 }
             }
