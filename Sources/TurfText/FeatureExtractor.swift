@@ -114,7 +114,7 @@ public struct FeatureExtractor: Sendable {
                     state = MurmurHash3.mix(state, block: bytes + mixed)
                     mixed &+= 4
                 }
-                out.pointee = MurmurHash3.finish(
+                out.pointee = MurmurHash3.finishReadingWholeWord(
                     state, tail: bytes + mixed, tailCount: end &- mixed, length: end &- start) & mask
                 out += 1
                 next &+= 1

@@ -329,6 +329,7 @@ struct TokenScanner {
 
     /// Scans a word holding non-ASCII scalars (or a number), starting at a word scalar.
     private mutating func scanGeneralWord(at start: Int) -> Int {
+        if text[start] == 0xD0 || text[start] == 0xD1, let end = scanRussianWord(at: start) { return end }
         var index = start
         var allDigits = true
         var ascii = true
@@ -392,6 +393,65 @@ struct TokenScanner {
             appendWord(from: start, to: index, ascii: ascii, capRepeats: true, scripts: scripts)
             commit(.word)
         }
+        return index
+    }
+
+    /// The fast path for a word of Russian letters only (`А`-`я`, `Ё`, `ё`): folds and caps in
+    /// the pass that finds the end. Returns nil, having written nothing, when the word holds
+    /// anything else (digits, Latin letters, other scripts, marks), for the general path.
+    @inline(__always)
+    private mutating func scanRussianWord(at start: Int) -> Int? {
+        list.begin(maximumBytes: count &- start)
+        let maxRepeat = rules.config.maxRepeat
+        let foldYo = rules.config.foldYo
+        let out = list.bytes.base
+        var written = list.bytes.count
+        var index = start
+        var last: UInt16 = 0
+        var run = 0
+        while index &+ 1 < count {
+            var lead = text[index]
+            var trail = text[index &+ 1]
+            if lead < 0x80 {
+                if CharacterClass.isASCIIAlphanumeric(lead) || lead == 0x27 { return nil }
+                break
+            }
+            if lead == 0xD0 {
+                if trail >= 0x90 && trail <= 0x9F {
+                    trail &+= 0x20
+                } else if trail >= 0xA0 && trail <= 0xAF {
+                    lead = 0xD1
+                    trail &-= 0x20
+                } else if trail == 0x81 {
+                    if foldYo { trail = 0xB5 } else { lead = 0xD1; trail = 0x91 }
+                } else if trail < 0xB0 || trail > 0xBF {
+                    return nil
+                }
+            } else if lead == 0xD1 {
+                if trail == 0x91 {
+                    if foldYo { lead = 0xD0; trail = 0xB5 }
+                } else if trail < 0x80 || trail > 0x8F {
+                    return nil
+                }
+            } else {
+                return nil
+            }
+            index &+= 2
+            let code = UInt16(lead) << 8 | UInt16(trail)
+            if code == last {
+                run &+= 1
+                if maxRepeat > 0 && run > maxRepeat { continue }
+            } else {
+                last = code
+                run = 1
+            }
+            out[written] = lead
+            out[written &+ 1] = trail
+            written &+= 2
+        }
+        if index &+ 1 == count && text[index] >= 0x80 { return nil }
+        list.bytes.count = written
+        commit(.word)
         return index
     }
 
@@ -579,12 +639,12 @@ struct TokenScanner {
     /// Finishes the pending token, applying stop tokens and target masking.
     @inline(__always)
     private mutating func commit(_ kind: TokenKind) {
-        if !rules.stopTokens.isEmpty && list.bytes.count > list.pending && rules.isStopToken(list.pendingBytes) {
+        if rules.hasStopTokens && list.bytes.count > list.pending && rules.isStopToken(list.pendingBytes) {
             list.abandon()
             return
         }
         list.commit(kind)
-        if kind == .word && !rules.targets.isEmpty { maskTargets() }
+        if kind == .word && rules.hasTargets { maskTargets() }
     }
 
     /// Replaces a target name that ends at the last token by one `<target>` token.

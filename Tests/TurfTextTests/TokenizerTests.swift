@@ -30,6 +30,15 @@ import TurfText
         ])
     }
 
+    @Test func russianWordsFoldCapAndFallBackForMarks() {
+        #expect(tokens("ДАААА Ёжик ЁЛКИ-палки моло\u{301}дец Москва2024 vоdka") == [
+            "даа", "ежик", "елки", "палки", "моло\u{301}дец", "москва2024", "vodka",
+        ])
+        var keepYo = TokenizerConfig()
+        keepYo.foldYo = false
+        #expect(tokens("Ёжик ёлка", keepYo) == ["ёжик", "ёлка"])
+    }
+
     @Test func greekIsCaseFolded() {
         #expect(tokens("ΟΧΙ στην ΕΕ, Σοφία ΤΕΛΟΣ") == ["οχι", "στην", "εε", "σοφία", "τελοσ"])
     }
