@@ -222,17 +222,17 @@ public struct FeatureExtractor: Sendable {
         let out = weights.base
         var unique = 0
         var previous = base[0]
-        var run: Float = 1
+        var run: Int32 = 1
         for index in 1..<count {
             let value = base[index]
             let same = value == previous
-            out[unique] = run
+            out[unique] = Float(run)
             base[unique] = previous
             unique &+= same ? 0 : 1
-            run = same ? run + 1 : 1
+            run = same ? run &+ 1 : 1
             previous = value
         }
-        out[unique] = run
+        out[unique] = Float(run)
         base[unique] = previous
         return unique &+ 1
     }
