@@ -193,7 +193,7 @@ public struct FeatureExtractor: Sendable {
         weights.count = 0
         weights.reserve(extra: count)
         guard count > 0 else { return 0 }
-        let base = ids.base
+        var base = ids.base
         if count > 16 && count <= 1 << 16 {
             var bucketBits = 1
             while (1 << bucketBits) < count && bucketBits < hashBits { bucketBits += 1 }
@@ -212,14 +212,16 @@ public struct FeatureExtractor: Sendable {
                 sorted[Int(starts[bucket])] = value
                 starts[bucket] &+= 1
             }
-            base.update(from: sorted, count: count)
+            base = sorted
         } else if count > 16 {
             var buffer = UnsafeMutableBufferPointer(start: base, count: count)
             buffer.sort()
         }
         insertionSort(base, count: count)
-        // Merge runs of equal ids without branches: duplicates are too irregular to predict.
+        // Merge runs of equal ids without branches (duplicates are too irregular to predict),
+        // from wherever the sorted ids are into `ids`.
         let out = weights.base
+        let target = ids.base
         var unique = 0
         var previous = base[0]
         var run: Int32 = 1
@@ -227,13 +229,13 @@ public struct FeatureExtractor: Sendable {
             let value = base[index]
             let same = value == previous
             out[unique] = Float(run)
-            base[unique] = previous
+            target[unique] = previous
             unique &+= same ? 0 : 1
             run = same ? run &+ 1 : 1
             previous = value
         }
         out[unique] = Float(run)
-        base[unique] = previous
+        target[unique] = previous
         return unique &+ 1
     }
 

@@ -17,6 +17,11 @@ struct TokenScanner {
         var afterWord = false
         while index < count {
             let byte = text[index]
+            if byte == 0x20 {
+                index &+= 1
+                afterWord = false
+                continue
+            }
             if byte < 0x80 {
                 if CharacterClass.isASCIIAlphanumeric(byte) {
                     let lower = byte | 0x20
