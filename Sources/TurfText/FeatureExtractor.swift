@@ -203,7 +203,7 @@ public struct FeatureExtractor: Sendable {
             spare.reserve(extra: count + buckets + 1)
             let sorted = spare.base
             let starts = spare.base + count
-            starts.initialize(repeating: 0, count: buckets + 1)
+            UnsafeMutableRawPointer(starts).initializeMemory(as: UInt8.self, repeating: 0, count: 4 * (buckets + 1))
             for index in 0..<count { starts[Int(base[index] >> shift) + 1] &+= 1 }
             for bucket in 0..<buckets { starts[bucket + 1] &+= starts[bucket] }
             for index in 0..<count {

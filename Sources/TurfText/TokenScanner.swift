@@ -502,16 +502,74 @@ struct TokenScanner {
         guard hasLetter else { return nil }
         list.begin(maximumBytes: 2 * (end - start))
         list.append(0x23)
-        appendWord(from: start + 1, to: end, ascii: ascii, capRepeats: false)
+        if ascii {
+            appendWord(from: start + 1, to: end, ascii: true, capRepeats: false)
+        } else {
+            // Fold confusables word by word, so `#ПутинBBC` is not mistaken for one mixed word.
+            splitHashtag(from: start + 1, to: end, intoTag: true)
+        }
         commit(.hashtag)
-        if rules.config.splitHashtags { splitHashtag(from: start + 1, to: end) }
+        if rules.config.splitHashtags {
+            if ascii {
+                splitASCIIHashtag(from: start + 1, to: end)
+            } else {
+                splitHashtag(from: start + 1, to: end, intoTag: false)
+            }
+        }
         return end
+    }
+
+    /// `splitHashtag` for an ASCII body, on bytes: the same boundaries, each part lower-cased
+    /// and capped as it is copied.
+    private mutating func splitASCIIHashtag(from start: Int, to end: Int) {
+        // Byte classes: 0 lower, 1 upper, 2 digit, 3 underscore.
+        @inline(__always) func byteClass(_ byte: UInt8) -> UInt8 {
+            if (byte &- 0x61) < 26 { return 0 }
+            if (byte &- 0x41) < 26 { return 1 }
+            return byte == 0x5F ? 3 : 2
+        }
+        var partStart = start
+        var previousClass: UInt8 = 3
+        var beforePreviousClass: UInt8 = 3
+        for index in start..<end {
+            let current = byteClass(text[index])
+            var boundary = -1
+            if current == 3 || previousClass == 3 || (current == 2) != (previousClass == 2)
+                || (current == 1 && previousClass == 0)
+            {
+                boundary = index
+            } else if current == 0 && previousClass == 1 && beforePreviousClass == 1 {
+                boundary = index - 1
+            }
+            if boundary > partStart {
+                emitASCIIHashtagPart(from: partStart, to: boundary)
+                partStart = boundary
+            }
+            if current == 3 { partStart = index + 1 }
+            beforePreviousClass = previousClass
+            previousClass = current
+        }
+        if end > partStart { emitASCIIHashtagPart(from: partStart, to: end) }
+    }
+
+    @inline(__always)
+    private mutating func emitASCIIHashtagPart(from start: Int, to end: Int) {
+        if CharacterClass.isDigit(text[start]) {
+            appendNumber(from: start, to: end)
+            return
+        }
+        list.begin(maximumBytes: end - start)
+        appendWord(from: start, to: end, ascii: true, capRepeats: true)
+        commit(.word)
     }
 
     /// Emits the words of a hashtag body: split at underscores, between letters and digits,
     /// before an upper-case letter that follows a lower-case one, and before the last capital
     /// of a capital run followed by a lower-case letter (`BBCNews` gives `bbc`, `news`).
-    private mutating func splitHashtag(from start: Int, to end: Int) {
+    ///
+    /// With `intoTag`, the words are instead appended to the pending hashtag token, folded but
+    /// not capped, with the underscores between them.
+    private mutating func splitHashtag(from start: Int, to end: Int, intoTag: Bool) {
         // Character classes: 0 lower (or caseless), 1 upper, 2 digit, 3 underscore.
         var partStart = start
         var index = start
@@ -541,25 +599,32 @@ struct TokenScanner {
                 boundary = previousStart
             }
             if boundary > partStart {
-                emitHashtagPart(from: partStart, to: boundary)
+                emitHashtagPart(from: partStart, to: boundary, intoTag: intoTag)
                 partStart = boundary
             }
-            if current == 3 { partStart = index + length }
+            if current == 3 {
+                partStart = index + length
+                if intoTag { list.append(0x5F) }
+            }
             beforePreviousClass = previousClass
             previousClass = current
             previousStart = index
             index &+= length
         }
-        if end > partStart { emitHashtagPart(from: partStart, to: end) }
+        if end > partStart { emitHashtagPart(from: partStart, to: end, intoTag: intoTag) }
     }
 
-    private mutating func emitHashtagPart(from start: Int, to end: Int) {
+    private mutating func emitHashtagPart(from start: Int, to end: Int, intoTag: Bool) {
         var allDigits = true
         var ascii = true
         for index in start..<end {
             let byte = text[index]
             if byte >= 0x80 { ascii = false }
             if !CharacterClass.isDigit(byte) { allDigits = false }
+        }
+        if intoTag {
+            appendWord(from: start, to: end, ascii: ascii, capRepeats: false)
+            return
         }
         if allDigits {
             appendNumber(from: start, to: end)

@@ -111,6 +111,14 @@ import TurfText
             "brexit",
         ])
         #expect(tokens("#123 C# a#b") == ["<num>", "c", "a", "b"])
+        // Confusables fold word by word inside a tag; a tag that joins a Russian and an English
+        // word is not evasion.
+        let evasive = tokenizer.tokenize("#DontVoteNutt\u{430}ll")
+        #expect(evasive.tokens == ["#dontvotenuttall", "dont", "vote", "nuttall"])
+        #expect(evasive.foldedConfusables)
+        let bilingual = tokenizer.tokenize("#ПутинBBCNews_2017")
+        #expect(bilingual.tokens == ["#путинbbcnews_2017", "путин", "bbc", "news", "<num>"])
+        #expect(!bilingual.foldedConfusables)
         var noSplit = TokenizerConfig()
         noSplit.splitHashtags = false
         #expect(tokens("#DontVoteNuttall", noSplit) == ["#dontvotenuttall"])
