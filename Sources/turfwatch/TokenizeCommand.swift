@@ -110,18 +110,18 @@ struct TokenizeCommand: ParsableCommand {
             )
         )
         var number = 0
-        func show(_ text: String) {
+        func show(_ bytes: [UInt8]) {
             number += 1
-            print(Self.describe(text, number: number, extractor: extractor, features: !noFeatures), terminator: "")
+            print(Self.describe(bytes, number: number, extractor: extractor, features: !noFeatures), terminator: "")
         }
         for text in texts.isEmpty ? ["-"] : texts {
             guard text == "-" else {
-                show(text)
+                show(Array(text.utf8))
                 continue
             }
             do {
                 try LineReader(path: "-").forEachLine { line, _ in
-                    show(String(decoding: line, as: UTF8.self))
+                    show(Array(line))
                     return true
                 }
             } catch let error as InputError {
@@ -132,9 +132,10 @@ struct TokenizeCommand: ParsableCommand {
         }
     }
 
-    /// The printed description of one post.
-    static func describe(_ text: String, number: Int, extractor: FeatureExtractor, features: Bool) -> String {
-        let tokenized = extractor.tokenizer.tokenize(text)
+    /// The printed description of one post, given as raw bytes so invalid UTF-8 is counted.
+    static func describe(_ bytes: [UInt8], number: Int, extractor: FeatureExtractor, features: Bool) -> String {
+        let tokenized = extractor.tokenizer.tokenize(bytes: bytes)
+        let text = String(decoding: bytes, as: UTF8.self)
         var output = "post \(number)\n"
         if let handle = tokenized.retweetedHandle { output += "retweet_of\t@\(handle)\n" }
         if tokenized.foldedConfusables { output += "confusables\tfolded\n" }
