@@ -79,5 +79,6 @@ let package = Package(
         .testTarget(name: "TurfIOTests", dependencies: ["TurfIO", "TurfCore"]),
         .testTarget(name: "TurfReportTests", dependencies: ["TurfReport", "TurfCore"]),
         .testTarget(name: "TurfTextTests", dependencies: ["TurfText"]),
+        .testTarget(name: "TurfModelTests", dependencies: ["TurfModel", "TurfText", "TurfCore"]),
     ]
 )
