@@ -80,5 +80,6 @@ let package = Package(
         .testTarget(name: "TurfReportTests", dependencies: ["TurfReport", "TurfCore"]),
         .testTarget(name: "TurfTextTests", dependencies: ["TurfText"]),
         .testTarget(name: "TurfModelTests", dependencies: ["TurfModel", "TurfText", "TurfCore"]),
+        .testTarget(name: "TurfRulesTests", dependencies: ["TurfRules", "TurfCore"]),
     ]
 )

@@ -8,5 +8,6 @@ struct Turfwatch: ParsableCommand {
         abstract: "Find astroturfing: label posts with stances, follow accounts over time, score coordination.",
         version: "0.1.0",
         subcommands: [TokenizeCommand.self]
+        subcommands: [RulesCommand.self]
     )
 }
