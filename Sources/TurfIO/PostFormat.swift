@@ -36,9 +36,11 @@ public enum PostFormat: String, Hashable, Sendable, CaseIterable {
         }
     }
 
-    /// Guesses JSON or CSV from the first bytes of the input: `{` or `[` means JSON.
+    /// Guesses JSON or CSV from the first bytes of the input: `{` means JSON Lines; an input
+    /// with nothing but whitespace counts as (empty) JSON Lines, so it yields no posts, not an error.
     public static func looksLikeJSON(_ firstBytes: some Collection<UInt8>) -> Bool {
-        firstBytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) == 0x7B
+        let first = firstBytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D })
+        return first == nil || first == 0x7B
     }
 
     /// The JSON format of a first line: twarc2 when it has `data`, `errors`, `__twarc` or `author_id`.
