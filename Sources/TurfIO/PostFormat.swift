@@ -43,11 +43,15 @@ public enum PostFormat: String, Hashable, Sendable, CaseIterable {
         return first == nil || first == 0x7B
     }
 
-    /// The JSON format of a first line: twarc2 when it has `data`, `errors`, `__twarc` or `author_id`.
+    /// The JSON format of a first line: twarc2 when it has a key only Twitter API v2 objects
+    /// have (`data`, `errors`, `__twarc`, `author_id`, `author`, `entities`, `referenced_tweets`,
+    /// `conversation_id`, `matching_rules`), generic JSON Lines otherwise.
     public static func sniffJSON(_ line: UnsafeBufferPointer<UInt8>) -> PostFormat {
         var tape = JSONTape()
         guard (try? tape.parse(line)) != nil, tape.kind(0) == .object else { return .twarc2 }
-        for key: StaticString in ["data", "errors", "__twarc", "author_id", "matching_rules"] where tape.member(0, key, in: line) != nil {
+        for key: StaticString in [
+            "data", "errors", "__twarc", "author_id", "matching_rules", "author", "entities", "referenced_tweets", "conversation_id",
+        ] where tape.member(0, key, in: line) != nil {
             return .twarc2
         }
         return .jsonl
