@@ -81,5 +81,6 @@ let package = Package(
         .testTarget(name: "TurfTextTests", dependencies: ["TurfText"]),
         .testTarget(name: "TurfModelTests", dependencies: ["TurfModel", "TurfText", "TurfCore"]),
         .testTarget(name: "TurfRulesTests", dependencies: ["TurfRules", "TurfCore"]),
+        .testTarget(name: "TurfPipelineTests", dependencies: ["TurfPipeline", "TurfIO", "TurfCore"]),
     ]
 )
