@@ -52,7 +52,7 @@ let package = Package(
             dependencies: ["TurfCore", "TurfTimeline", "TurfText"],
             swiftSettings: strictSettings
         ),
-        .target(name: "TurfSimulate", dependencies: ["TurfCore"], swiftSettings: strictSettings),
+        .target(name: "TurfSimulate", dependencies: ["TurfCore", "TurfIO"], swiftSettings: strictSettings),
         .target(
             name: "TurfReport",
             dependencies: ["TurfCore", "TurfTimeline", "TurfCoordination"],
@@ -77,5 +77,6 @@ let package = Package(
         ),
         .testTarget(name: "TurfCoreTests", dependencies: ["TurfCore"]),
         .testTarget(name: "TurfIOTests", dependencies: ["TurfIO", "TurfCore"]),
+        .testTarget(name: "TurfSimulateTests", dependencies: ["TurfSimulate", "TurfCore", "TurfIO"]),
     ]
 )
