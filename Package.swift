@@ -52,7 +52,7 @@ let package = Package(
             dependencies: ["TurfCore", "TurfTimeline", "TurfText"],
             swiftSettings: strictSettings
         ),
-        .target(name: "TurfSimulate", dependencies: ["TurfCore"], swiftSettings: strictSettings),
+        .target(name: "TurfSimulate", dependencies: ["TurfCore", "TurfIO"], swiftSettings: strictSettings),
         .target(
             name: "TurfReport",
             dependencies: ["TurfCore", "TurfTimeline", "TurfCoordination"],
@@ -82,5 +82,6 @@ let package = Package(
         .testTarget(name: "TurfModelTests", dependencies: ["TurfModel", "TurfText", "TurfCore"]),
         .testTarget(name: "TurfRulesTests", dependencies: ["TurfRules", "TurfCore"]),
         .testTarget(name: "TurfPipelineTests", dependencies: ["TurfPipeline", "TurfIO", "TurfCore"]),
+        .testTarget(name: "TurfSimulateTests", dependencies: ["TurfSimulate", "TurfCore", "TurfIO"]),
     ]
 )

@@ -9,5 +9,6 @@ struct Turfwatch: ParsableCommand {
         version: "0.1.0",
         subcommands: [TokenizeCommand.self]
         subcommands: [RulesCommand.self]
+        subcommands: [SimulateCommand.self]
     )
 }
