@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "TurfTimeline", dependencies: ["TurfCore"], swiftSettings: strictSettings),
         .target(
             name: "TurfCoordination",
-            dependencies: ["TurfCore", "TurfTimeline", "TurfText"],
+            dependencies: ["TurfCore", "TurfTimeline", "TurfText", "TurfIO"],
             swiftSettings: strictSettings
         ),
         .target(name: "TurfSimulate", dependencies: ["TurfCore"], swiftSettings: strictSettings),
@@ -77,5 +77,6 @@ let package = Package(
         ),
         .testTarget(name: "TurfCoreTests", dependencies: ["TurfCore"]),
         .testTarget(name: "TurfIOTests", dependencies: ["TurfIO", "TurfCore"]),
+        .testTarget(name: "TurfCoordinationTests", dependencies: ["TurfCoordination", "TurfCore", "TurfIO"]),
     ]
 )
