@@ -52,7 +52,7 @@ let package = Package(
             dependencies: ["TurfCore", "TurfTimeline", "TurfText", "TurfIO"],
             swiftSettings: strictSettings
         ),
-        .target(name: "TurfSimulate", dependencies: ["TurfCore"], swiftSettings: strictSettings),
+        .target(name: "TurfSimulate", dependencies: ["TurfCore", "TurfIO"], swiftSettings: strictSettings),
         .target(
             name: "TurfReport",
             dependencies: ["TurfCore", "TurfTimeline", "TurfCoordination"],
@@ -78,5 +78,6 @@ let package = Package(
         .testTarget(name: "TurfCoreTests", dependencies: ["TurfCore"]),
         .testTarget(name: "TurfIOTests", dependencies: ["TurfIO", "TurfCore"]),
         .testTarget(name: "TurfCoordinationTests", dependencies: ["TurfCoordination", "TurfCore", "TurfIO"]),
+        .testTarget(name: "TurfSimulateTests", dependencies: ["TurfSimulate", "TurfCore", "TurfIO"]),
     ]
 )
