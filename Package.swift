@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "TurfTimeline", dependencies: ["TurfCore"], swiftSettings: strictSettings),
         .target(
             name: "TurfCoordination",
-            dependencies: ["TurfCore", "TurfTimeline", "TurfText"],
+            dependencies: ["TurfCore", "TurfTimeline", "TurfText", "TurfIO"],
             swiftSettings: strictSettings
         ),
         .target(name: "TurfSimulate", dependencies: ["TurfCore", "TurfIO"], swiftSettings: strictSettings),
@@ -82,6 +82,7 @@ let package = Package(
         .testTarget(name: "TurfModelTests", dependencies: ["TurfModel", "TurfText", "TurfCore"]),
         .testTarget(name: "TurfRulesTests", dependencies: ["TurfRules", "TurfCore"]),
         .testTarget(name: "TurfPipelineTests", dependencies: ["TurfPipeline", "TurfIO", "TurfCore"]),
+        .testTarget(name: "TurfCoordinationTests", dependencies: ["TurfCoordination", "TurfCore", "TurfIO"]),
         .testTarget(name: "TurfSimulateTests", dependencies: ["TurfSimulate", "TurfCore", "TurfIO"]),
     ]
 )
