@@ -12,7 +12,7 @@ Usage: python3 scripts/data/add_examples.py en < batch.txt
 import os
 import sys
 
-from trainingdata import DATA_DIR, FILES, dump, jaccard, load_all, word_set
+from trainingdata import DATA_DIR, FILES, LABELS, dump, jaccard, load_all, word_set
 
 LABEL_CODES = {"K": "pro_kremlin", "U": "anti_ukraine", "C": "anti_candidate"}
 KIND_CODES = {
@@ -38,7 +38,7 @@ def main():
             continue
         code, kind, text = raw.split("|", 2)
         text = text.strip().replace("\\n", "\n")
-        labels = [] if code == "-" else [LABEL_CODES[c] for c in code]
+        labels = sorted((LABEL_CODES[c] for c in set(code) - {"-"}), key=LABELS.index)
         ws = word_set(text)
         clash = next((i for i, s in enumerate(existing) if jaccard(s, ws) >= 0.8), None)
         if not text or text in texts or clash is not None:
