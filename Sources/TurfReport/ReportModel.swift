@@ -68,8 +68,8 @@ public struct ReportSummary: Sendable {
     }
 }
 
-/// An item a cluster's members shared (a hashtag, a text, a URL, a meme) and how often.
-public struct SharedItem: Sendable, Hashable {
+/// A labelled count the report lists: an item a cluster shared (hashtag, text, URL, meme), a signal, a claim.
+public struct ReportItem: Sendable, Hashable {
     /// The item as a person reads it.
     public var label: String
     /// How many member posts carried it.
@@ -154,25 +154,25 @@ public struct ClusterCard: Sendable {
     /// The stances most of its posts carry.
     public var dominantStances: [String]
     /// Shared hashtags, texts, URLs and memes.
-    public var sharedHashtags: [SharedItem]
+    public var sharedHashtags: [ReportItem]
     /// Near-identical texts posted by several members.
-    public var sharedTexts: [SharedItem]
+    public var sharedTexts: [ReportItem]
     /// Shared links.
-    public var sharedURLs: [SharedItem]
+    public var sharedURLs: [ReportItem]
     /// Shared meme captions or image hashes.
-    public var sharedMemes: [SharedItem]
+    public var sharedMemes: [ReportItem]
     /// The time most members switched stance, when they did.
     public var switchTime: Int64?
     /// The signals that tie the members (e.g. "co-retweet 41, near-duplicate text 17").
-    public var signals: [SharedItem]
+    public var signals: [ReportItem]
     /// Stance timelines of (some of) its members.
     public var timelines: [AccountSeries]
 
     /// Creates a cluster card.
     public init(
         id: String, score: Double, members: [MemberRow], dominantStances: [String],
-        sharedHashtags: [SharedItem], sharedTexts: [SharedItem], sharedURLs: [SharedItem],
-        sharedMemes: [SharedItem], switchTime: Int64?, signals: [SharedItem], timelines: [AccountSeries]
+        sharedHashtags: [ReportItem], sharedTexts: [ReportItem], sharedURLs: [ReportItem],
+        sharedMemes: [ReportItem], switchTime: Int64?, signals: [ReportItem], timelines: [AccountSeries]
     ) {
         self.id = id
         self.score = score
@@ -244,10 +244,10 @@ public struct StanceClaims: Sendable {
     /// The stance.
     public var stance: String
     /// Claims (post texts, normalised), most posted first.
-    public var claims: [SharedItem]
+    public var claims: [ReportItem]
 
     /// Creates stance claims.
-    public init(stance: String, claims: [SharedItem]) {
+    public init(stance: String, claims: [ReportItem]) {
         self.stance = stance
         self.claims = claims
     }

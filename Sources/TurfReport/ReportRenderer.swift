@@ -113,7 +113,7 @@ public enum ReportRenderer {
         return out
     }
 
-    private static func itemList(_ title: String, _ items: [SharedItem]) -> String {
+    private static func itemList(_ title: String, _ items: [ReportItem]) -> String {
         guard !items.isEmpty else { return "" }
         var out = "<h4>\(title)</h4><ul class=\"items\">"
         for item in items.prefix(8) {

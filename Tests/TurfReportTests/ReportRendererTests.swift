@@ -25,11 +25,11 @@ import Testing
         let members = (0..<14).map { MemberRow(accountID: "\($0)", handle: "user_\($0)", score: 1 - Double($0) / 20, posts: 40 + $0) }
         let card = ClusterCard(
             id: "1", score: 0.93, members: members, dominantStances: ["pro_kremlin", "anti_candidate"],
-            sharedHashtags: [SharedItem(label: "#DontVoteNuttall", count: 120)],
-            sharedTexts: [SharedItem(label: "Nuttall <script>alert(1)</script> lied", count: 33)],
-            sharedURLs: [SharedItem(label: "example.org/nuttall", count: 12)],
+            sharedHashtags: [ReportItem(label: "#DontVoteNuttall", count: 120)],
+            sharedTexts: [ReportItem(label: "Nuttall <script>alert(1)</script> lied", count: 33)],
+            sharedURLs: [ReportItem(label: "example.org/nuttall", count: 12)],
             sharedMemes: [], switchTime: start + 30 * day,
-            signals: [SharedItem(label: "co-retweet", count: 41)],
+            signals: [ReportItem(label: "co-retweet", count: 41)],
             timelines: (0..<8).map { series("\($0)", switchDay: 29 + $0 % 3) }
         )
         let networkNodes = (0..<nodes).map { NetworkView.Node(id: "\($0)", label: "account_number_\($0)", cluster: $0 < nodes / 2 ? "1" : "2", score: Double($0 % 10) / 10) }
@@ -39,7 +39,7 @@ import Testing
             summary: ReportSummary(posts: 1000, accounts: 200, skipped: 2, timeRange: start...(start + 40 * day), postsPerStance: [400, 300, 250], switchedAccounts: 30, flaggedAccounts: 14),
             stances: ["pro_kremlin", "anti_ukraine", "anti_candidate"],
             clusters: [card], network: NetworkView(nodes: networkNodes, edges: edges),
-            topClaims: [StanceClaims(stance: "anti_candidate", claims: [SharedItem(label: "Don't vote Nuttall", count: 90)])],
+            topClaims: [StanceClaims(stance: "anti_candidate", claims: [ReportItem(label: "Don't vote Nuttall", count: 90)])],
             reproduce: ["turfwatch analyze posts.jsonl --out report"]
         )
     }
