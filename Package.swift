@@ -77,5 +77,6 @@ let package = Package(
         ),
         .testTarget(name: "TurfCoreTests", dependencies: ["TurfCore"]),
         .testTarget(name: "TurfIOTests", dependencies: ["TurfIO", "TurfCore"]),
+        .testTarget(name: "TrainingDataTests", dependencies: ["TurfCore"]),
     ]
 )
