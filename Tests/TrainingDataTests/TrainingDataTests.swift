@@ -43,6 +43,15 @@ import Testing
         #expect(Double(none) >= 0.4 * Double(examples.count), "\(none) of \(examples.count)")
     }
 
+    @Test func datasheetStatesTheTrueSize() throws {
+        let examples = try TrainingExample.loadShipped().examples
+        let sheet = try String(
+            contentsOf: TrainingExample.directory.appendingPathComponent("DATASHEET.md"), encoding: .utf8)
+        #expect(sheet.contains("Total examples: \(examples.count)\n"))
+        let none = examples.filter { $0.labels.isEmpty }.count
+        #expect(sheet.contains("| (no stance) | \(none) |"))
+    }
+
     @Test func noExactOrNearDuplicateTexts() throws {
         let examples = try TrainingExample.loadShipped().examples
         #expect(Set(examples.map(\.text)).count == examples.count)
