@@ -84,5 +84,6 @@ let package = Package(
         .testTarget(name: "TurfPipelineTests", dependencies: ["TurfPipeline", "TurfIO", "TurfCore"]),
         .testTarget(name: "TurfCoordinationTests", dependencies: ["TurfCoordination", "TurfCore", "TurfIO"]),
         .testTarget(name: "TurfSimulateTests", dependencies: ["TurfSimulate", "TurfCore", "TurfIO"]),
+        .testTarget(name: "TrainingDataTests", dependencies: ["TurfCore"]),
     ]
 )

@@ -8,13 +8,20 @@ duplicate texts; and no two examples whose lower-cased word sets have Jaccard si
 >= 0.8. Prints counts per language, label, label set and kind (Markdown tables, as pasted
 into TrainingData/DATASHEET.md) and exits 1 on any violation.
 
-Usage: python3 scripts/data/check_trainingdata.py [--markdown]
+With --write-datasheet it also replaces the block between the `counts:begin` and
+`counts:end` markers in TrainingData/DATASHEET.md with these counts; without it, it checks
+that the datasheet's block matches them exactly.
+
+Usage: python3 scripts/data/check_trainingdata.py [--write-datasheet]
 """
 import collections
+import contextlib
+import io
+import os
 import re
 import sys
 
-from trainingdata import FIELDS, FILES, JACCARD_LIMIT, KINDS, LABELS, jaccard, load_all, near_duplicate_pairs, word_set
+from trainingdata import DATA_DIR, FIELDS, FILES, JACCARD_LIMIT, KINDS, LABELS, jaccard, load_all, near_duplicate_pairs, word_set
 
 
 def main():
@@ -56,12 +63,40 @@ def main():
     for i, j in near_duplicate_pairs(sets):
         errors.append(f"{good[j][0]}: near-duplicate of {good[i][0]} "
                       f"(Jaccard {jaccard(sets[i], sets[j]):.2f} >= {JACCARD_LIMIT})")
-    print_counts([o for _, o in good])
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        print_counts([o for _, o in good])
+    counts = out.getvalue()
+    print(counts, end="")
+    errors += datasheet_problems(counts, "--write-datasheet" in sys.argv[1:])
     for e in errors:
         print(e, file=sys.stderr)
     if errors:
         print(f"{len(errors)} problem(s)", file=sys.stderr)
         sys.exit(1)
+
+
+BEGIN, END = "<!-- counts:begin -->\n", "<!-- counts:end -->"
+
+
+def datasheet_problems(counts, write):
+    """Checks (or, with write, refreshes) the counts block of DATASHEET.md."""
+    path = os.path.join(DATA_DIR, "DATASHEET.md")
+    if not os.path.exists(path):
+        return [f"{path}: missing"]
+    with open(path, encoding="utf-8") as f:
+        sheet = f.read()
+    start, end = sheet.find(BEGIN), sheet.find(END)
+    if start < 0 or end < start:
+        return [f"{path}: no counts:begin/counts:end markers"]
+    block = "\n" + counts
+    if write:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(sheet[:start + len(BEGIN)] + block + sheet[end:])
+        return []
+    if sheet[start + len(BEGIN):end] != block:
+        return [f"{path}: counts differ from the data; rerun with --write-datasheet"]
+    return []
 
 
 def table(title, counter, total, order=None):
