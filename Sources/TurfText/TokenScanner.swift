@@ -272,12 +272,69 @@ struct TokenScanner {
     // MARK: Words, numbers, hashtags
 
     /// Scans a word or number starting at a word scalar.
+    ///
+    /// ASCII words, the common case, are lower-cased and capped into the token list in the same
+    /// pass that finds their end; a word that turns out to hold other scalars starts over on
+    /// the general path.
     private mutating func scanWord(at start: Int) -> Int {
+        list.begin(maximumBytes: 2 &* (count &- start))
+        let maxRepeat = rules.config.maxRepeat
+        let out = list.bytes.base
+        var written = list.bytes.count
+        var index = start
+        var allDigits = true
+        var previousIsLetter = false
+        var previousIsDigit = false
+        var last: UInt8 = 0
+        var run = 0
+        while index < count {
+            var byte = text[index]
+            if byte >= 0x80 { return scanGeneralWord(at: start) }
+            if CharacterClass.isDigit(byte) {
+                previousIsDigit = true
+                previousIsLetter = false
+            } else if ((byte | 0x20) &- 0x61) < 26 {
+                byte |= 0x20
+                allDigits = false
+                previousIsLetter = true
+                previousIsDigit = false
+            } else if index &+ 1 < count, byte == 0x27 && previousIsLetter && ((text[index &+ 1] | 0x20) &- 0x61) < 26 {
+                previousIsLetter = false
+            } else if index &+ 1 < count, (byte == 0x2E || byte == 0x2C) && previousIsDigit && allDigits
+                && CharacterClass.isDigit(text[index &+ 1])
+            {
+                previousIsDigit = false
+            } else {
+                break
+            }
+            index &+= 1
+            if byte == last {
+                run &+= 1
+                if maxRepeat > 0 && run > maxRepeat && previousIsLetter { continue }
+            } else {
+                last = byte
+                run = 1
+            }
+            out[written] = byte
+            written &+= 1
+        }
+        if allDigits {
+            appendNumber(from: start, to: index)
+        } else {
+            list.bytes.count = written
+            commit(.word)
+        }
+        return index
+    }
+
+    /// Scans a word holding non-ASCII scalars (or a number), starting at a word scalar.
+    private mutating func scanGeneralWord(at start: Int) -> Int {
         var index = start
         var allDigits = true
         var ascii = true
         var previousIsLetter = false
         var previousIsDigit = false
+        var scripts = ScriptCounts()
         while index < count {
             let byte = text[index]
             if byte < 0x80 {
@@ -288,6 +345,7 @@ struct TokenScanner {
                     continue
                 }
                 if ((byte | 0x20) &- 0x61) < 26 {
+                    scripts.latin &+= 1
                     allDigits = false
                     previousIsLetter = true
                     previousIsDigit = false
@@ -320,6 +378,7 @@ struct TokenScanner {
                 }
             }
             guard CharacterClass.isWordScalar(scalar) else { break }
+            scripts.add(scalar)
             ascii = false
             allDigits = false
             previousIsLetter = true
@@ -330,7 +389,7 @@ struct TokenScanner {
             appendNumber(from: start, to: index)
         } else {
             list.begin(maximumBytes: 2 * (index - start))
-            appendWord(from: start, to: index, ascii: ascii, capRepeats: true)
+            appendWord(from: start, to: index, ascii: ascii, capRepeats: true, scripts: scripts)
             commit(.word)
         }
         return index
@@ -448,8 +507,10 @@ struct TokenScanner {
 
     /// Writes the folded form of `text[start..<end]` to the pending token (room for twice its
     /// length reserved by the caller): case folded, confusables folded when the word mixes
-    /// scripts, `’` as `'`, repeats capped.
-    private mutating func appendWord(from start: Int, to end: Int, ascii: Bool, capRepeats: Bool) {
+    /// scripts, `’` as `'`, repeated letters (not digits) capped.
+    private mutating func appendWord(
+        from start: Int, to end: Int, ascii: Bool, capRepeats: Bool, scripts known: ScriptCounts? = nil
+    ) {
         let maxRepeat = capRepeats ? rules.config.maxRepeat : 0
         if ascii {
             var last: UInt8 = 0
@@ -459,7 +520,7 @@ struct TokenScanner {
                 byte &+= ((byte &- 0x41) < 26) ? 0x20 : 0
                 if byte == last {
                     run &+= 1
-                    if maxRepeat > 0 && run > maxRepeat { continue }
+                    if maxRepeat > 0 && run > maxRepeat && !CharacterClass.isDigit(byte) { continue }
                 } else {
                     last = byte
                     run = 1
@@ -469,25 +530,19 @@ struct TokenScanner {
             return
         }
         // Which scripts the letters use, to fold look-alikes of the minority script.
-        var latin = 0
-        var cyrillic = 0
-        var greek = 0
-        if rules.config.foldConfusables {
+        var scripts = ScriptCounts()
+        if let known {
+            scripts = known
+        } else if rules.config.foldConfusables {
             var index = start
             while index < end {
                 let (scalar, length) = UTF8Writer.read(text + index)
-                switch CharacterClass.script(scalar) {
-                case .latin: latin &+= 1
-                case .cyrillic: cyrillic &+= 1
-                case .greek: greek &+= 1
-                case .other: break
-                }
+                scripts.add(scalar)
                 index &+= length
             }
         }
-        let scripts = (latin > 0 ? 1 : 0) + (cyrillic > 0 ? 1 : 0) + (greek > 0 ? 1 : 0)
-        let mixed = scripts >= 2
-        let towardsCyrillic = cyrillic > latin && greek == 0
+        let mixed = rules.config.foldConfusables && scripts.isMixed
+        let towardsCyrillic = scripts.cyrillic > scripts.latin && scripts.greek == 0
         let foldYo = rules.config.foldYo
         var last: UInt32 = 0
         var run = 0
@@ -510,7 +565,7 @@ struct TokenScanner {
             scalar = scalar == 0x2019 ? 0x27 : CharacterClass.fold(scalar, foldYo: foldYo)
             if scalar == last {
                 run &+= 1
-                if maxRepeat > 0 && run > maxRepeat { continue }
+                if maxRepeat > 0 && run > maxRepeat && (scalar &- 0x30) >= 10 { continue }
             } else {
                 last = scalar
                 run = 1
@@ -555,4 +610,28 @@ struct TokenScanner {
             return
         }
     }
+}
+
+/// How many letters of a word belong to each script that confusable folding cares about.
+struct ScriptCounts {
+    var latin = 0
+    var cyrillic = 0
+    var greek = 0
+
+    @inline(__always)
+    mutating func add(_ scalar: UInt32) {
+        if (scalar &- 0x0400) < 0x130 {
+            cyrillic &+= 1
+            return
+        }
+        switch CharacterClass.script(scalar) {
+        case .latin: latin &+= 1
+        case .cyrillic: cyrillic &+= 1
+        case .greek: greek &+= 1
+        case .other: break
+        }
+    }
+
+    /// True when letters of two or more of the scripts meet in one word.
+    var isMixed: Bool { (latin > 0 ? 1 : 0) + (cyrillic > 0 ? 1 : 0) + (greek > 0 ? 1 : 0) >= 2 }
 }

@@ -1,6 +1,13 @@
 import ArgumentParser
+import TurfCore
 import TurfIO
 import TurfText
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `turfwatch tokenize`: shows the tokens and feature ids of posts, so an analyst can see why
 /// a rule or model fired.
@@ -34,7 +41,10 @@ struct TokenizeCommand: ParsableCommand {
     @Flag(help: "Drop emoji.")
     var noEmoji = false
 
-    @Option(help: "Longest run of one repeated character kept in a word (0 keeps all).")
+    @Flag(help: "Drop runs of ! and ?.")
+    var noPunctuation = false
+
+    @Option(help: "Longest run of one repeated letter kept in a word (0 keeps all).")
     var maxRepeat = 2
 
     @Flag(help: "Do not fold mixed-script look-alike letters.")
@@ -83,6 +93,7 @@ struct TokenizeCommand: ParsableCommand {
             splitHashtags: !noSplitHashtags,
             numbers: TokenizerConfig.NumberHandling(flagValue: numbers) ?? .classToken,
             emoji: !noEmoji,
+            punctuationRuns: !noPunctuation,
             maxRepeat: maxRepeat,
             foldYo: !keepYo,
             foldConfusables: !noConfusables,
@@ -103,13 +114,21 @@ struct TokenizeCommand: ParsableCommand {
             number += 1
             print(Self.describe(text, number: number, extractor: extractor, features: !noFeatures), terminator: "")
         }
-        if texts.isEmpty || texts == ["-"] {
-            try LineReader(path: "-").forEachLine { line, _ in
-                show(String(decoding: line, as: UTF8.self))
-                return true
+        for text in texts.isEmpty ? ["-"] : texts {
+            guard text == "-" else {
+                show(text)
+                continue
             }
-        } else {
-            for text in texts { show(text) }
+            do {
+                try LineReader(path: "-").forEachLine { line, _ in
+                    show(String(decoding: line, as: UTF8.self))
+                    return true
+                }
+            } catch let error as InputError {
+                var message = "\(error)\n"
+                message.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+                throw ExitCode(1)
+            }
         }
     }
 
