@@ -272,7 +272,63 @@ struct TokenScanner {
     // MARK: Words, numbers, hashtags
 
     /// Scans a word or number starting at a word scalar.
+    ///
+    /// ASCII words, the common case, are lower-cased and capped into the token list in the same
+    /// pass that finds their end; a word that turns out to hold other scalars starts over on
+    /// the general path.
     private mutating func scanWord(at start: Int) -> Int {
+        list.begin(maximumBytes: 2 &* (count &- start))
+        let maxRepeat = rules.config.maxRepeat
+        let out = list.bytes.base
+        var written = list.bytes.count
+        var index = start
+        var allDigits = true
+        var previousIsLetter = false
+        var previousIsDigit = false
+        var last: UInt8 = 0
+        var run = 0
+        while index < count {
+            var byte = text[index]
+            if byte >= 0x80 { return scanGeneralWord(at: start) }
+            if CharacterClass.isDigit(byte) {
+                previousIsDigit = true
+                previousIsLetter = false
+            } else if ((byte | 0x20) &- 0x61) < 26 {
+                byte |= 0x20
+                allDigits = false
+                previousIsLetter = true
+                previousIsDigit = false
+            } else if index &+ 1 < count, byte == 0x27 && previousIsLetter && ((text[index &+ 1] | 0x20) &- 0x61) < 26 {
+                previousIsLetter = false
+            } else if index &+ 1 < count, (byte == 0x2E || byte == 0x2C) && previousIsDigit && allDigits
+                && CharacterClass.isDigit(text[index &+ 1])
+            {
+                previousIsDigit = false
+            } else {
+                break
+            }
+            index &+= 1
+            if byte == last {
+                run &+= 1
+                if maxRepeat > 0 && run > maxRepeat && previousIsLetter { continue }
+            } else {
+                last = byte
+                run = 1
+            }
+            out[written] = byte
+            written &+= 1
+        }
+        if allDigits {
+            appendNumber(from: start, to: index)
+        } else {
+            list.bytes.count = written
+            commit(.word)
+        }
+        return index
+    }
+
+    /// Scans a word holding non-ASCII scalars (or a number), starting at a word scalar.
+    private mutating func scanGeneralWord(at start: Int) -> Int {
         var index = start
         var allDigits = true
         var ascii = true
@@ -448,7 +504,7 @@ struct TokenScanner {
 
     /// Writes the folded form of `text[start..<end]` to the pending token (room for twice its
     /// length reserved by the caller): case folded, confusables folded when the word mixes
-    /// scripts, `’` as `'`, repeats capped.
+    /// scripts, `’` as `'`, repeated letters (not digits) capped.
     private mutating func appendWord(from start: Int, to end: Int, ascii: Bool, capRepeats: Bool) {
         let maxRepeat = capRepeats ? rules.config.maxRepeat : 0
         if ascii {
@@ -459,7 +515,7 @@ struct TokenScanner {
                 byte &+= ((byte &- 0x41) < 26) ? 0x20 : 0
                 if byte == last {
                     run &+= 1
-                    if maxRepeat > 0 && run > maxRepeat { continue }
+                    if maxRepeat > 0 && run > maxRepeat && !CharacterClass.isDigit(byte) { continue }
                 } else {
                     last = byte
                     run = 1
@@ -510,7 +566,7 @@ struct TokenScanner {
             scalar = scalar == 0x2019 ? 0x27 : CharacterClass.fold(scalar, foldYo: foldYo)
             if scalar == last {
                 run &+= 1
-                if maxRepeat > 0 && run > maxRepeat { continue }
+                if maxRepeat > 0 && run > maxRepeat && (scalar &- 0x30) >= 10 { continue }
             } else {
                 last = scalar
                 run = 1

@@ -135,7 +135,9 @@ import TurfText
         var keep = TokenizerConfig()
         keep.numbers = .keep
         keep.punctuationRuns = false
-        #expect(tokens("1,200.50 and 2017 covid19", keep) == ["1,200.50", "and", "2017", "covid19"])
+        #expect(tokens("1,200.50 and 2017 covid19 covid1999 vaaaax1999", keep) == [
+            "1,200.50", "and", "2017", "covid19", "covid1999", "vaax1999",
+        ])
         keep.numbers = .drop
         #expect(tokens("1,200.50 and 2017", keep) == ["and"])
     }
