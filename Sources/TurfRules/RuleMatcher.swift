@@ -12,6 +12,8 @@ public final class RuleMatcher {
     public let matcher: PatternMatcher
     /// The rules PCRE2 gave up on during the last `hits(in:)` call (e.g. match limit exceeded).
     public private(set) var failures: [RuleMatchFailure] = []
+    /// How many PCRE2 matches this matcher has run in all, to see what the prefilter saves.
+    public private(set) var patternRuns = 0
     private var scratch: Scratch
 
     /// Buffers reused from post to post; moved out of the matcher while a post is processed so
@@ -119,6 +121,7 @@ public final class RuleMatcher {
     private func match(_ rule: Rule, field: RuleField, in fields: [[UInt8]], post: Post) -> RuleHit? {
         let slot = RuleFieldSlot.slot(of: field)
         guard fields[slot].count > 1 else { return nil }
+        patternRuns += 1
         let outcome = fields[slot].withUnsafeBufferPointer {
             matcher.firstMatch(rule.pattern, in: UnsafeBufferPointer(rebasing: $0.dropLast()))
         }

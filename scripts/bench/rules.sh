@@ -8,8 +8,8 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 data="${TURFWATCH_DATA:-$root/../shared/data}/tweeteval-stance/jsonl"
 posts="${1:-1000000}"
 sizes="${2:-10,100,1000}"
-cd "$root/Benchmarks/RulesBench"
-swift build -c release >&2
+cd "$root/Benchmarks"
+swift build -c release --product RulesBench >&2
 echo "machine: $(nproc) cores; load before: $(uptime | sed 's/.*load average: //')"
-.build/release/rules-bench "$data" "$root/Models/stance-rules.yaml" "$posts" "$sizes"
+.build/release/RulesBench "$data" "$root/Models/stance-rules.yaml" "$posts" "$sizes"
 echo "load after: $(uptime | sed 's/.*load average: //')"
