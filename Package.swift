@@ -78,5 +78,6 @@ let package = Package(
         .testTarget(name: "TurfCoreTests", dependencies: ["TurfCore"]),
         .testTarget(name: "TurfIOTests", dependencies: ["TurfIO", "TurfCore"]),
         .testTarget(name: "TurfPipelineTests", dependencies: ["TurfPipeline", "TurfIO", "TurfCore"]),
+        .testTarget(name: "TurfTextTests", dependencies: ["TurfText"]),
     ]
 )

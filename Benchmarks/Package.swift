@@ -1,0 +1,18 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// turfwatch benchmarks: a separate package so `swift test` on the main package never builds them.
+let package = Package(
+    name: "TurfBenchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "turfwatch", path: ".."),
+    ],
+    targets: [
+        .executableTarget(
+            name: "TurfBench",
+            dependencies: [.product(name: "TurfText", package: "turfwatch")],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+    ]
+)
