@@ -79,5 +79,6 @@ let package = Package(
         .testTarget(name: "TurfIOTests", dependencies: ["TurfIO", "TurfCore"]),
         .testTarget(name: "TurfPipelineTests", dependencies: ["TurfPipeline", "TurfIO", "TurfCore"]),
         .testTarget(name: "TurfTextTests", dependencies: ["TurfText"]),
+        .testTarget(name: "TurfRulesTests", dependencies: ["TurfRules", "TurfCore"]),
     ]
 )
