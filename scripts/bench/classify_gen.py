@@ -4,8 +4,12 @@
 `twarc2 flatten` produces. Deterministic for a given seed. Used by classify.sh and
 classify-parsers.sh; generated on the fly, never committed.
 
-usage: classify_gen.py N OUT.jsonl [--seed S]
+With --io-archive, writes the same tweets as a Twitter information-operations archive CSV
+(quoted Python-list columns, minute times, embedded newlines and doubled quotes in some texts).
+
+usage: classify_gen.py N OUT [--seed S] [--io-archive]
 """
+import csv
 import json
 import random
 import sys
@@ -84,11 +88,42 @@ def tweet(rng, index):
     return record
 
 
+IO_COLUMNS = ("tweetid,userid,user_display_name,user_screen_name,user_reported_location,"
+              "user_profile_description,user_profile_url,follower_count,following_count,"
+              "account_creation_date,account_language,tweet_language,tweet_text,tweet_time,"
+              "tweet_client_name,in_reply_to_userid,in_reply_to_tweetid,quoted_tweet_tweetid,is_retweet,"
+              "retweet_userid,retweet_tweetid,latitude,longitude,quote_count,reply_count,like_count,"
+              "retweet_count,hashtags,urls,user_mentions,poll_choices").split(",")
+
+
+def io_row(record, rng):
+    tags = [h["tag"] for h in record["entities"].get("hashtags", [])]
+    urls = [u["expanded_url"] for u in record["entities"].get("urls", [])]
+    text = record["text"]
+    if rng.random() < 0.05:
+        text = text.replace(" ", "\n", 1) + ' "quoted"'
+    retweet = record.get("referenced_tweets", [{}])[0].get("id", "")
+    author = record["author"]
+    return [record["id"], author["id"], author["name"], author["username"], author["location"],
+            author["description"], "", author["public_metrics"]["followers_count"],
+            author["public_metrics"]["following_count"], "2015-12-25", "en", record["lang"], text,
+            record["created_at"][:16].replace("T", " "), record["source"], "", "", "",
+            "True" if retweet else "False", "12345" if retweet else "", retweet, "absent", "absent",
+            0, 0, 0, 0, str(tags), str(urls), "[]", ""]
+
+
 def main():
     count = int(sys.argv[1])
     out = sys.argv[2]
     seed = int(sys.argv[sys.argv.index("--seed") + 1]) if "--seed" in sys.argv else 2017
     rng = random.Random(seed)
+    if "--io-archive" in sys.argv:
+        with open(out, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(IO_COLUMNS)
+            for index in range(count):
+                writer.writerow(io_row(tweet(rng, index), rng))
+        return
     with open(out, "w", encoding="utf-8") as handle:
         for index in range(count):
             handle.write(json.dumps(tweet(rng, index), ensure_ascii=False))

@@ -7,7 +7,7 @@ let package = Package(
     name: "classify-parsers",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(path: ".build/root/turfwatch"),
+        .package(name: "turfwatch", path: "../../.."),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [

@@ -140,6 +140,18 @@ guard arguments.count == 3 else {
 switch arguments[1] {
 case "json": try benchJSON(arguments[2])
 case "tape": try benchJSON(arguments[2], only: true)
+case "encode":
+    var posts: [Post] = []
+    let reader = try PostReader(path: arguments[2], format: .twarc2)
+    try reader.forEach { posts.append($0) } skipped: { _, _ in }
+    let scores = StanceScores(stances: ["anti_candidate", "anti_ukraine", "pro_kremlin"], probabilities: [0.125, 0.8712345, 0.0001], labels: ["anti_ukraine"])
+    var out: [UInt8] = []
+    let begin = now()
+    for post in posts {
+        ClassifiedPostCodec.appendJSONLine(ClassifiedPost(post: post, scores: scores), to: &out)
+        if out.count > 1 << 20 { out.removeAll(keepingCapacity: true) }
+    }
+    report("encode ClassifiedPostCodec", bytes: 1, posts: posts.count, seconds: now() - begin, check: out.count)
 case "reader":
     let begin = now()
     var check = 0
