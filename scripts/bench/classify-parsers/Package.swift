@@ -16,6 +16,8 @@ let package = Package(
             dependencies: [
                 .product(name: "TurfIO", package: "turfwatch"),
                 .product(name: "TurfCore", package: "turfwatch"),
+                .product(name: "TurfModel", package: "turfwatch"),
+                .product(name: "TurfText", package: "turfwatch"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
