@@ -12,5 +12,6 @@ struct Turfwatch: ParsableCommand {
             RulesCommand.self,
             SimulateCommand.self,
         ]
+        subcommands: [TokenizeCommand.self, RulesCommand.self, ClassifyCommand.self]
     )
 }
