@@ -46,7 +46,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "TurfIO", dependencies: ["TurfCore", "CZlib"], swiftSettings: strictSettings),
-        .target(name: "TurfTimeline", dependencies: ["TurfCore"], swiftSettings: strictSettings),
+        .target(name: "TurfTimeline", dependencies: ["TurfCore", "TurfIO"], swiftSettings: strictSettings),
         .target(
             name: "TurfCoordination",
             dependencies: ["TurfCore", "TurfTimeline", "TurfText"],
@@ -77,5 +77,6 @@ let package = Package(
         ),
         .testTarget(name: "TurfCoreTests", dependencies: ["TurfCore"]),
         .testTarget(name: "TurfIOTests", dependencies: ["TurfIO", "TurfCore"]),
+        .testTarget(name: "TurfTimelineTests", dependencies: ["TurfTimeline", "TurfCore", "TurfIO"]),
     ]
 )
