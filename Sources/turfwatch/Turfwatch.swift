@@ -13,5 +13,6 @@ struct Turfwatch: ParsableCommand {
             SimulateCommand.self,
         ]
         subcommands: [TokenizeCommand.self, RulesCommand.self, ClassifyCommand.self]
+        subcommands: [TimelineCommand.self]
     )
 }
