@@ -146,7 +146,8 @@ struct PostWriter {
     }
 
     /// The classify-contract line of `post` with oracle scores: the planted stance, mislabelled
-    /// (as another stance or none) with probability `labelNoise`, with graded probabilities.
+    /// (as another stance or none) with probability `labelNoise`, with graded probabilities; plus
+    /// a `truth_stance` field naming the planted stance (`none` for none).
     func appendClassifiedLine(_ post: SimPost, id: UInt64, author: Int, rng: inout SplitMix64, to out: inout [UInt8]) {
         var decided = post.stance
         if rng.chance(scenario.config.labelNoise) {
@@ -183,6 +184,11 @@ struct PostWriter {
         )
         let scores = StanceScores(stances: Stance.labelled.map(\.name), probabilities: probabilities, labels: labels)
         ClassifiedPostCodec.appendJSONLine(ClassifiedPost(post: record, scores: scores), to: &out)
+        // Add the planted stance before the closing brace, so evaluations can measure the noise.
+        out.removeLast(2)
+        JSONText.appendRaw(",\"truth_stance\":", to: &out)
+        JSONText.appendString(post.stance.name, to: &out)
+        JSONText.appendRaw("}\n", to: &out)
     }
 
     /// A URL as Twitter displays it: without the scheme, cut at 23 characters with an ellipsis.
