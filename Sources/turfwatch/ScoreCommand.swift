@@ -41,6 +41,14 @@ struct ScoreCommand: ParsableCommand {
         } catch {
             throw fail("\(out): cannot create output directory")
         }
+        let clock = ContinuousClock()
+        var last = clock.now
+        func report(_ stage: String) {
+            let now = clock.now
+            let seconds = Double((now - last).components.attoseconds) / 1e18 + Double((now - last).components.seconds)
+            last = now
+            FileHandle.standardError.write(Data("score: \(stage) (\(String(format: "%.1f", seconds)) s)\n".utf8))
+        }
         var corpus = CoordinationCorpus(config: config)
         let reader = ClassifiedFileReader(strict: strict)
         var skipped = 0
@@ -57,9 +65,11 @@ struct ScoreCommand: ParsableCommand {
         } catch let error as InputError {
             throw fail(error.description)
         }
-        let result = CoordinationScorer.score(corpus: corpus)
+        report("read \(corpus.postCount) posts")
+        let result = CoordinationScorer.score(corpus: corpus, progress: report)
         do {
             try CoordinationWriter.write(result, to: out)
+            report("wrote \(CoordinationWriter.fileNames.joined(separator: ", "))")
         } catch let error as InputError {
             throw fail(error.description)
         }
