@@ -46,7 +46,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "TurfIO", dependencies: ["TurfCore", "CZlib"], swiftSettings: strictSettings),
-        .target(name: "TurfTimeline", dependencies: ["TurfCore"], swiftSettings: strictSettings),
+        .target(name: "TurfTimeline", dependencies: ["TurfCore", "TurfIO"], swiftSettings: strictSettings),
         .target(
             name: "TurfCoordination",
             dependencies: ["TurfCore", "TurfTimeline", "TurfText", "TurfIO"],
@@ -79,5 +79,6 @@ let package = Package(
         .testTarget(name: "TurfIOTests", dependencies: ["TurfIO", "TurfCore"]),
         .testTarget(name: "TurfCoordinationTests", dependencies: ["TurfCoordination", "TurfCore", "TurfIO"]),
         .testTarget(name: "TurfSimulateTests", dependencies: ["TurfSimulate", "TurfCore", "TurfIO"]),
+        .testTarget(name: "TurfTimelineTests", dependencies: ["TurfTimeline", "TurfCore", "TurfIO"]),
     ]
 )
