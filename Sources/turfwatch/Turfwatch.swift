@@ -14,5 +14,6 @@ struct Turfwatch: ParsableCommand {
         ]
         subcommands: [TokenizeCommand.self, RulesCommand.self, ClassifyCommand.self]
         subcommands: [TimelineCommand.self]
+        subcommands: [SimulateCommand.self, TimelineCommand.self, ScoreCommand.self]
     )
 }
