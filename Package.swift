@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "TurfTimeline", dependencies: ["TurfCore"], swiftSettings: strictSettings),
         .target(
             name: "TurfCoordination",
-            dependencies: ["TurfCore", "TurfTimeline", "TurfText"],
+            dependencies: ["TurfCore", "TurfTimeline", "TurfText", "TurfIO"],
             swiftSettings: strictSettings
         ),
         .target(name: "TurfSimulate", dependencies: ["TurfCore", "TurfIO"], swiftSettings: strictSettings),
@@ -77,6 +77,7 @@ let package = Package(
         ),
         .testTarget(name: "TurfCoreTests", dependencies: ["TurfCore"]),
         .testTarget(name: "TurfIOTests", dependencies: ["TurfIO", "TurfCore"]),
+        .testTarget(name: "TurfCoordinationTests", dependencies: ["TurfCoordination", "TurfCore", "TurfIO"]),
         .testTarget(name: "TurfSimulateTests", dependencies: ["TurfSimulate", "TurfCore", "TurfIO"]),
     ]
 )
