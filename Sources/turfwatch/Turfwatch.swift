@@ -9,11 +9,11 @@ struct Turfwatch: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             TokenizeCommand.self,
+            ClassifyCommand.self,
             RulesCommand.self,
+            TimelineCommand.self,
+            ScoreCommand.self,
             SimulateCommand.self,
         ]
-        subcommands: [TokenizeCommand.self, RulesCommand.self, ClassifyCommand.self]
-        subcommands: [TimelineCommand.self]
-        subcommands: [SimulateCommand.self, TimelineCommand.self, ScoreCommand.self]
     )
 }
