@@ -13,6 +13,7 @@ struct Turfwatch: ParsableCommand {
             RulesCommand.self,
             TimelineCommand.self,
             ScoreCommand.self,
+            AnalyzeCommand.self,
             SimulateCommand.self,
         ]
     )
