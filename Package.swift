@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "TurfTextTests", dependencies: ["TurfText"]),
         .testTarget(name: "TurfModelTests", dependencies: ["TurfModel", "TurfText", "TurfCore"]),
         .testTarget(name: "TurfRulesTests", dependencies: ["TurfRules", "TurfCore"]),
-        .testTarget(name: "TurfPipelineTests", dependencies: ["TurfPipeline", "TurfIO", "TurfCore"]),
+        .testTarget(name: "TurfPipelineTests", dependencies: ["TurfPipeline", "TurfIO", "TurfCore", "TurfModel", "TurfText", "TurfSimulate", "TurfTimeline", "TurfCoordination"]),
         .testTarget(name: "TurfCoordinationTests", dependencies: ["TurfCoordination", "TurfCore", "TurfIO"]),
         .testTarget(name: "TurfSimulateTests", dependencies: ["TurfSimulate", "TurfCore", "TurfIO"]),
         .testTarget(name: "TrainingDataTests", dependencies: ["TurfCore"]),
