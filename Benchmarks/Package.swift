@@ -14,5 +14,13 @@ let package = Package(
             dependencies: [.product(name: "TurfText", package: "turfwatch")],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
+        .executableTarget(
+            name: "RulesBench",
+            dependencies: [
+                .product(name: "TurfRules", package: "turfwatch"),
+                .product(name: "TurfCore", package: "turfwatch"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
     ]
 )
