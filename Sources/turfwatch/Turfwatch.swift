@@ -7,6 +7,6 @@ struct Turfwatch: ParsableCommand {
         commandName: "turfwatch",
         abstract: "Find astroturfing: label posts with stances, follow accounts over time, score coordination.",
         version: "0.1.0",
-        subcommands: [TokenizeCommand.self]
+        subcommands: [TokenizeCommand.self, TrainCommand.self, EvaluateCommand.self, ModelCommand.self, FeaturesCommand.self]
     )
 }
