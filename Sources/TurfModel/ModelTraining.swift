@@ -33,7 +33,7 @@ extension Trainer {
             isMultiClass: set.isMultiClass, link: outcome.weights.link, algorithm: options.algorithm,
             hyperparameters: outcome.hyperparameters, trainingSHA256: fingerprint(examples), trainingExamples: examples.count,
             crossValidation: outcome.crossValidation.map { ModelMetadata.json($0) } ?? "",
-            createdAt: UTCTime.iso8601(createdAt))
+            createdAt: UTCTime.iso8601(createdAt), scoreOffsets: outcome.offsets)
         return (try StanceModel(weights: outcome.weights, metadata: metadata), outcome)
     }
 

@@ -16,5 +16,6 @@ struct Turfwatch: ParsableCommand {
             AnalyzeCommand.self,
             SimulateCommand.self,
         ]
+        subcommands: [TokenizeCommand.self, TrainCommand.self, EvaluateCommand.self, ModelCommand.self, FeaturesCommand.self]
     )
 }
