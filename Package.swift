@@ -78,6 +78,8 @@ let package = Package(
         .testTarget(name: "TurfCoreTests", dependencies: ["TurfCore"]),
         .testTarget(name: "TurfIOTests", dependencies: ["TurfIO", "TurfCore"]),
         .testTarget(name: "TurfReportTests", dependencies: ["TurfReport", "TurfCore"]),
+        .testTarget(name: "TurfPipelineTests", dependencies: ["TurfPipeline", "TurfIO", "TurfCore", "TurfModel", "TurfText", "TurfRules"]),
+        .testTarget(name: "TurfModelTests", dependencies: ["TurfModel", "TurfText", "TurfCore"]),
         .testTarget(name: "TurfTextTests", dependencies: ["TurfText"]),
         .testTarget(name: "TurfModelTests", dependencies: ["TurfModel", "TurfText", "TurfCore"]),
         .testTarget(name: "TurfRulesTests", dependencies: ["TurfRules", "TurfCore"]),

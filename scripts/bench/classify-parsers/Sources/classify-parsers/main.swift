@@ -98,6 +98,18 @@ func benchJSON(_ path: String, only tape: Bool = false) throws {
     }
     report("json  TurfIO JSONTape  ", bytes: bytes.count, posts: lines.count, seconds: now() - begin, check: check)
 
+    // The tape parse alone (no fields pulled out, no Post built).
+    begin = now()
+    check = 0
+    var bare = JSONTape()
+    bytes.withUnsafeBufferPointer { all in
+        for line in lines {
+            try? bare.parse(UnsafeBufferPointer(rebasing: all[line]))
+            check &+= bare.nodes.count
+        }
+    }
+    report("json  JSONTape.parse only", bytes: bytes.count, posts: lines.count, seconds: now() - begin, check: check)
+
     // The whole reader: file, splitting into records, decoding (what classify's front half does).
     begin = now()
     check = 0
