@@ -7,12 +7,12 @@ ACCOUNTS=${ACCOUNTS:-5000}
 WORK=${WORK:-/tmp/turfwatch-timeline-cli}
 PACKAGE=Benchmarks/Timeline/TimelineBenchmark
 mkdir -p "$WORK"
-swift build -c release --product turfwatch 2>&1 | grep -E "error|Build complete" | tail -1
-swift build -c release --package-path "$PACKAGE" 2>&1 | grep -E "error|Build complete" | tail -1
+swift build -c release --product turfwatch > /tmp/timeline-build.$$ 2>&1 || { cat /tmp/timeline-build.$$; exit 1; }; tail -1 /tmp/timeline-build.$$
+swift build -c release --package-path "$PACKAGE" > /tmp/timeline-build.$$ 2>&1 || { cat /tmp/timeline-build.$$; exit 1; }; tail -1 /tmp/timeline-build.$$
 "$PACKAGE/.build/release/TimelineBenchmark" export "$ACCOUNTS" "$WORK/classified.jsonl"
 ls -l "$WORK/classified.jsonl"
 echo "load before: $(uptime)"
 /usr/bin/time -v .build/release/turfwatch timeline "$WORK/classified.jsonl" --out "$WORK/out" 2>"$WORK/time.txt" || { cat "$WORK/time.txt"; exit 1; }
-grep -E "^timeline:|Elapsed \(wall clock\)|Maximum resident set size" "$WORK/time.txt" | sed 's/^\s*/  /'
+grep -E "^timeline:|Elapsed \(wall clock\)|Maximum resident set size|Percent of CPU|User time|System time" "$WORK/time.txt" | sed 's/^\s*/  /'
 ls -l "$WORK/out"
 echo "load after: $(uptime)"

@@ -8,10 +8,10 @@ cd "$(dirname "$0")/../.."
 ACCOUNTS=${ACCOUNTS:-1000000}
 DAYS=${DAYS:-90}
 PACKAGE=Benchmarks/Timeline/TimelineBenchmark
-swift build -c release --package-path "$PACKAGE" 2>&1 | grep -E "error|Compiling|Build complete" | tail -3
+swift build -c release --package-path "$PACKAGE" > /tmp/timeline-build.$$ 2>&1 || { cat /tmp/timeline-build.$$; exit 1; }; tail -1 /tmp/timeline-build.$$
 BIN="$PACKAGE/.build/release/TimelineBenchmark"
 echo "load before: $(uptime)"
 /usr/bin/time -v "$BIN" scale "$ACCOUNTS" "$DAYS" ${OUT:+"$OUT"} 2>/tmp/timeline-bench-time.$$ | sed 's/^/  /'
-grep -E "Elapsed \(wall clock\)|Maximum resident set size|Percent of CPU" /tmp/timeline-bench-time.$$ | sed 's/^\s*/  /'
+grep -E "Elapsed \(wall clock\)|Maximum resident set size|Percent of CPU|User time|System time" /tmp/timeline-bench-time.$$ | sed 's/^\s*/  /'
 rm -f /tmp/timeline-bench-time.$$
 echo "load after: $(uptime)"
