@@ -49,10 +49,10 @@ let package = Package(
         .target(name: "TurfTimeline", dependencies: ["TurfCore", "TurfIO"], swiftSettings: strictSettings),
         .target(
             name: "TurfCoordination",
-            dependencies: ["TurfCore", "TurfTimeline", "TurfText"],
+            dependencies: ["TurfCore", "TurfTimeline", "TurfText", "TurfIO"],
             swiftSettings: strictSettings
         ),
-        .target(name: "TurfSimulate", dependencies: ["TurfCore"], swiftSettings: strictSettings),
+        .target(name: "TurfSimulate", dependencies: ["TurfCore", "TurfIO"], swiftSettings: strictSettings),
         .target(
             name: "TurfReport",
             dependencies: ["TurfCore", "TurfTimeline", "TurfCoordination"],
@@ -77,6 +77,14 @@ let package = Package(
         ),
         .testTarget(name: "TurfCoreTests", dependencies: ["TurfCore"]),
         .testTarget(name: "TurfIOTests", dependencies: ["TurfIO", "TurfCore"]),
+        .testTarget(name: "TurfReportTests", dependencies: ["TurfReport", "TurfCore"]),
+        .testTarget(name: "TurfTextTests", dependencies: ["TurfText"]),
+        .testTarget(name: "TurfModelTests", dependencies: ["TurfModel", "TurfText", "TurfCore"]),
+        .testTarget(name: "TurfRulesTests", dependencies: ["TurfRules", "TurfCore"]),
+        .testTarget(name: "TurfPipelineTests", dependencies: ["TurfPipeline", "TurfIO", "TurfCore", "TurfModel", "TurfText", "TurfSimulate", "TurfTimeline", "TurfCoordination"]),
+        .testTarget(name: "TurfCoordinationTests", dependencies: ["TurfCoordination", "TurfCore", "TurfIO"]),
+        .testTarget(name: "TurfSimulateTests", dependencies: ["TurfSimulate", "TurfCore", "TurfIO"]),
+        .testTarget(name: "TrainingDataTests", dependencies: ["TurfCore"]),
         .testTarget(name: "TurfTimelineTests", dependencies: ["TurfTimeline", "TurfCore", "TurfIO"]),
     ]
 )

@@ -1,2 +1,0 @@
-/// The `TurfCoordination` module; see docs/ARCHITECTURE.md for its job.
-public enum TurfCoordinationModule {}

@@ -1,2 +1,0 @@
-/// The `TurfSimulate` module; see docs/ARCHITECTURE.md for its job.
-public enum TurfSimulateModule {}
