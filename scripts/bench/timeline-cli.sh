@@ -5,11 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ACCOUNTS=${ACCOUNTS:-5000}
 WORK=${WORK:-/tmp/turfwatch-timeline-cli}
-PACKAGE=Benchmarks/Timeline/TimelineBenchmark
+PACKAGE=Benchmarks
 mkdir -p "$WORK"
 swift build -c release --product turfwatch > /tmp/timeline-build.$$ 2>&1 || { cat /tmp/timeline-build.$$; exit 1; }; tail -1 /tmp/timeline-build.$$
-swift build -c release --package-path "$PACKAGE" > /tmp/timeline-build.$$ 2>&1 || { cat /tmp/timeline-build.$$; exit 1; }; tail -1 /tmp/timeline-build.$$
-"$PACKAGE/.build/release/TimelineBenchmark" export "$ACCOUNTS" "$WORK/classified.jsonl"
+swift build -c release --package-path "$PACKAGE" --product TimelineBench > /tmp/timeline-build.$$ 2>&1 || { cat /tmp/timeline-build.$$; exit 1; }; tail -1 /tmp/timeline-build.$$
+"$PACKAGE/.build/release/TimelineBench" export "$ACCOUNTS" "$WORK/classified.jsonl"
 ls -l "$WORK/classified.jsonl"
 echo "load before: $(uptime)"
 /usr/bin/time -v .build/release/turfwatch timeline "$WORK/classified.jsonl" --out "$WORK/out" 2>"$WORK/time.txt" || { cat "$WORK/time.txt"; exit 1; }

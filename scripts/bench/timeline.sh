@@ -7,9 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ACCOUNTS=${ACCOUNTS:-1000000}
 DAYS=${DAYS:-90}
-PACKAGE=Benchmarks/Timeline/TimelineBenchmark
-swift build -c release --package-path "$PACKAGE" > /tmp/timeline-build.$$ 2>&1 || { cat /tmp/timeline-build.$$; exit 1; }; tail -1 /tmp/timeline-build.$$
-BIN="$PACKAGE/.build/release/TimelineBenchmark"
+PACKAGE=Benchmarks
+swift build -c release --package-path "$PACKAGE" --product TimelineBench > /tmp/timeline-build.$$ 2>&1 || { cat /tmp/timeline-build.$$; exit 1; }; tail -1 /tmp/timeline-build.$$
+BIN="$PACKAGE/.build/release/TimelineBench"
 echo "load before: $(uptime)"
 /usr/bin/time -v "$BIN" scale "$ACCOUNTS" "$DAYS" ${OUT:+"$OUT"} 2>/tmp/timeline-bench-time.$$ | sed 's/^/  /'
 grep -E "Elapsed \(wall clock\)|Maximum resident set size|Percent of CPU|User time|System time" /tmp/timeline-bench-time.$$ | sed 's/^\s*/  /'

@@ -6,12 +6,12 @@ import TurfTimeline
 
 /// Timeline benchmark and accuracy report on simulated accounts (see docs/timelines.md).
 ///
-/// `TimelineBenchmark scale ACCOUNTS DAYS [OUTDIR]`: two threads each generate the posts of
+/// `TimelineBench scale ACCOUNTS DAYS [OUTDIR]`: two threads each generate the posts of
 /// half the accounts in-process, day by day across all their accounts (the interleaving of a
 /// time-ordered export), and add them to their own builder; the halves are merged, switches
 /// found on two threads, bursts flagged, and with OUTDIR the JSONL files written.
-/// `TimelineBenchmark accuracy ACCOUNTS [RATE_LOW RATE_HIGH NOISE SEED]`: detection figures.
-/// `TimelineBenchmark export ACCOUNTS FILE`: the simulated posts as classify output (JSONL),
+/// `TimelineBench accuracy ACCOUNTS [RATE_LOW RATE_HIGH NOISE SEED]`: detection figures.
+/// `TimelineBench export ACCOUNTS FILE`: the simulated posts as classify output (JSONL),
 /// day by day, for timing `turfwatch timeline` end to end.
 let arguments = CommandLine.arguments
 func seconds(since start: UInt64) -> String {
