@@ -103,6 +103,26 @@ struct RowLayout: Sendable, Hashable {
         return count
     }
 
+    /// `cells` in `target`'s layout, stance `s` of this layout moving to column `columns[s]`.
+    func remapped(_ cells: [UInt16], to target: RowLayout, columns: [Int]) -> [UInt16] {
+        let rows = cells.count / width
+        var result = [UInt16](repeating: 0, count: rows * target.width)
+        for row in 0..<rows {
+            let from = row * width
+            let to = row * target.width
+            result[to] = cells[from]
+            result[to + 1] = cells[from + 1]
+            result[to + 2] = cells[from + 2]
+            for (stance, column) in columns.enumerated() {
+                result[to + target.countsOffset + column] = cells[from + countsOffset + stance]
+                result[to + target.sumsOffset + 2 * column] = cells[from + sumsOffset + 2 * stance]
+                result[to + target.sumsOffset + 2 * column + 1] = cells[from + sumsOffset + 2 * stance + 1]
+            }
+            result[to + target.countsOffset + target.stanceCount] = cells[from + countsOffset + stanceCount]
+        }
+        return result
+    }
+
     /// `cells` re-laid out for one more stance: its count goes before `none`, its sum last.
     func widened(_ cells: [UInt16]) -> [UInt16] {
         let wider = RowLayout(stanceCount: stanceCount + 1)

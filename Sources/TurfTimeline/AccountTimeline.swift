@@ -30,7 +30,7 @@ public struct AccountTimeline: Sendable {
     public var status: Status
     /// Dated posts.
     public var posts: Int
-    /// Posts without a time (not in any bucket).
+    /// Posts without a usable time (not in any bucket; see `TimelineConfig.supportedTimes`).
     public var undatedPosts: Int
     /// The change-point segments, in time order (empty for insufficient data).
     public var segments: [Segment]

@@ -109,18 +109,23 @@ public struct SwitchSimulation: Sendable {
         let posts = random.poisson(truth.rate)
         let stanceCount = parameters.stances.count
         let trueCategory = (truth.switchDay.map { day >= $0 } ?? false) ? truth.after : truth.before
+        var labels: [Int] = []
+        labels.reserveCapacity(2)
+        var probabilities = [Double](repeating: 0, count: stanceCount)
         for _ in 0..<posts {
             var category = trueCategory
             if random.unit() < parameters.labelNoise {
                 category = random.unit() < 0.5 ? stanceCount : random.below(stanceCount)
                 if category == trueCategory { category = (category + 1) % (stanceCount + 1) }
             }
-            var labels: [Int] = category == stanceCount ? [] : [category]
-            if category != stanceCount, random.unit() < parameters.secondLabelShare {
-                let second = random.below(stanceCount)
-                if second != category { labels.append(second) }
+            labels.removeAll(keepingCapacity: true)
+            if category != stanceCount {
+                labels.append(category)
+                if random.unit() < parameters.secondLabelShare {
+                    let second = random.below(stanceCount)
+                    if second != category { labels.append(second) }
+                }
             }
-            var probabilities = [Double](repeating: 0, count: stanceCount)
             for stance in 0..<stanceCount {
                 probabilities[stance] = labels.contains(stance) ? 0.55 + 0.45 * random.unit() : 0.45 * random.unit()
             }

@@ -4,14 +4,13 @@ import TurfCore
 ///
 /// `add` sums each post into its account's bucket; `finish` runs the change-point search on
 /// all accounts in parallel. Memory is proportional to accounts × buckets with posts.
-public struct TimelineBuilder {
+public struct TimelineBuilder: Sendable {
     /// The configuration in force.
     public let config: TimelineConfig
     private var series: [AccountSeries] = []
     private var accountIndex: [String: Int] = [:]
     private var stances: [String]
     private var stanceIndex: [String: Int] = [:]
-    private var anchor: Int64?
     private var cachedStances: [String] = []
     private var cachedMap: [Int] = []
     private var undatedPosts = 0
@@ -70,17 +69,19 @@ public struct TimelineBuilder {
             cachedMap = postStances.map { stancePosition($0) }
         }
         for label in labels where !cachedStances.contains(label) { _ = stancePosition(label) }
-        let bucket = config.bucket(of: time)
-        let anchor = self.anchor ?? bucket
-        self.anchor = anchor
-        let relative = Int32(clamping: bucket - anchor)
+        guard TimelineConfig.supportedTimes.contains(time) else {
+            series[accountPosition].undatedPosts += 1
+            undatedPosts += 1
+            return
+        }
+        let bucket = Int32(truncatingIfNeeded: config.bucket(of: time))
         let stanceCount = stances.count
         let layout = RowLayout(stanceCount: stanceCount)
         let map = cachedMap
         let known = cachedStances
         let index = stanceIndex
         series[accountPosition].posts += 1
-        let row = layout.row(for: relative, in: &series[accountPosition].cells)
+        let row = layout.row(for: bucket, in: &series[accountPosition].cells)
         series[accountPosition].cells.withUnsafeMutableBufferPointer { cells in
             layout.increment(cells, row + 2)
             var counted = false
@@ -110,10 +111,46 @@ public struct TimelineBuilder {
         return old
     }
 
+    /// Moves `other`'s accounts into this builder, so shards built on separate threads (e.g.
+    /// one per input file or per half of the accounts) can be finished as one set. `other`
+    /// must use the same bucket width and offset. An account present in both is summed.
+    /// - Complexity: O(accounts of `other`) when the shards hold different accounts; plus
+    ///   O(their rows) for accounts in both.
+    public mutating func merge(_ other: TimelineBuilder) {
+        let columns = other.stances.map { stancePosition($0) }
+        let layout = RowLayout(stanceCount: stances.count)
+        let otherLayout = RowLayout(stanceCount: other.stances.count)
+        let sameOrder = columns == Array(0..<other.stances.count) && other.stances.count == stances.count
+        undatedPosts += other.undatedPosts
+        for var account in other.series {
+            if !sameOrder { account.cells = otherLayout.remapped(account.cells, to: layout, columns: columns) }
+            guard let position = accountIndex[account.account.id] else {
+                accountIndex[account.account.id] = series.count
+                series.append(account)
+                continue
+            }
+            series[position].posts += account.posts
+            series[position].undatedPosts += account.undatedPosts
+            if series[position].account.handle.isEmpty { series[position].account.handle = account.account.handle }
+            for base in stride(from: 0, to: account.cells.count, by: layout.width) {
+                let row = layout.row(for: layout.bucket(account.cells, base), in: &series[position].cells)
+                series[position].cells.withUnsafeMutableBufferPointer { cells in
+                    for offset in 2..<layout.sumsOffset {
+                        cells[row + offset] = UInt16(clamping: Int(cells[row + offset]) + Int(account.cells[base + offset]))
+                    }
+                    for stance in 0..<stances.count {
+                        layout.addProbability(layout.probabilitySum(account.cells, base, stance), cells, row, stance)
+                    }
+                }
+            }
+        }
+        lastAccountPosition = -1
+    }
+
     /// Runs the change-point search on every account and returns the finished timelines.
     /// - Complexity: O(Σ active buckets² · categories) over accounts in the worst case, spread
     ///   over `config.workers` threads.
     public consuming func finish() -> TimelineSet {
-        TimelineSet.build(series: series, stances: stances, anchor: anchor, undatedPosts: undatedPosts, config: config)
+        TimelineSet.build(series: series, stances: stances, undatedPosts: undatedPosts, config: config)
     }
 }

@@ -58,6 +58,10 @@ public struct TimelineConfig: Sendable, Hashable {
         }
     }
 
+    /// Times a timeline accepts: 1970-01-01 up to 2100-01-01 (UTC). A post outside is counted
+    /// as undated: such times are export errors, and they would stretch every account's grid.
+    public static let supportedTimes: Range<Int64> = 0..<4_102_444_800
+
     /// The bucket number of a time (seconds since 1970).
     @inline(__always)
     func bucket(of seconds: Int64) -> Int64 {

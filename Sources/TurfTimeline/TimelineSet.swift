@@ -15,7 +15,7 @@ public struct TimelineSet: Sendable {
     public var bucketCount: Int
     /// The accounts, in order of first appearance in the input.
     public var accounts: [AccountTimeline]
-    /// Posts without a time, over all accounts.
+    /// Posts without a usable time (none, or outside `TimelineConfig.supportedTimes`), over all accounts.
     public var undatedPosts: Int
 
     /// The stances followed by `none`: the categories of counts, mixes and switches.
@@ -40,7 +40,7 @@ public struct TimelineSet: Sendable {
     }
 
     /// Finishes the accumulated series: change-point search on `config.workers` threads.
-    static func build(series: [AccountSeries], stances: [String], anchor: Int64?, undatedPosts: Int, config: TimelineConfig) -> TimelineSet {
+    static func build(series: [AccountSeries], stances: [String], undatedPosts: Int, config: TimelineConfig) -> TimelineSet {
         let layout = RowLayout(stanceCount: stances.count)
         var low = Int32.max
         var high = Int32.min
@@ -49,7 +49,7 @@ public struct TimelineSet: Sendable {
             high = max(high, layout.bucket(account.cells, account.cells.count - layout.width))
         }
         let empty = low > high
-        let originBucket = (anchor ?? 0) + (empty ? 0 : Int64(low))
+        let originBucket = empty ? 0 : Int64(low)
         let origin = config.bucketOffset + originBucket * config.bucketSeconds
         let shift = empty ? 0 : -Int(low)
         let categories = stances + [noneCategory]

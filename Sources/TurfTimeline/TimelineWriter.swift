@@ -43,20 +43,21 @@ public struct TimelineWriter {
         }
         switch format {
         case .jsonl:
+            let json = TimelineJSON(set)
             try emit("timelines") { sink in
                 for account in set.accounts {
-                    TimelineJSON.appendTimeline(account, set: set, to: &sink.out)
+                    json.appendTimeline(account, set: set, to: &sink.out)
                     try sink.flushIfLarge()
                 }
             }
             try emit("switches") { sink in
                 for account in set.accounts {
-                    TimelineJSON.appendSwitches(of: account, set: set, to: &sink.out)
+                    json.appendSwitches(of: account, set: set, to: &sink.out)
                     try sink.flushIfLarge()
                 }
             }
             try emit("population") { sink in
-                TimelineJSON.appendPopulation(population, to: &sink.out)
+                json.appendPopulation(population, to: &sink.out)
                 try sink.flushIfLarge()
             }
         case .csv:
@@ -133,15 +134,35 @@ extension AccountTimeline {
     }
 }
 
-/// Number formatting shared by the JSON and CSV writers.
+/// Number formatting shared by the JSON and CSV writers, without `String` round trips.
 enum OutputNumber {
-    /// `value` rounded to 4 decimals, as JSON/CSV text.
+    /// `value` rounded to 4 decimals, trailing zeros dropped (`0.5`, `1`, `0.1235`).
     static func append(_ value: Double, to out: inout [UInt8]) {
-        let rounded = (value * 10_000).rounded() / 10_000
-        if rounded == rounded.rounded(), abs(rounded) < 1e15 {
-            appendInteger(Int(rounded), to: &out)
-        } else {
-            JSONText.appendNumber(rounded, to: &out)
+        let scaled = (value * 10_000).rounded()
+        guard scaled.isFinite, abs(scaled) < 9e15 else {
+            JSONText.appendNumber(value, to: &out)
+            return
+        }
+        var units = Int(scaled)
+        if units < 0 {
+            out.append(0x2D)
+            units = -units
+        }
+        appendInteger(units / 10_000, to: &out)
+        var fraction = units % 10_000
+        guard fraction != 0 else { return }
+        out.append(0x2E)
+        var digits = 4
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        var divisor = 1
+        for _ in 1..<digits { divisor *= 10 }
+        while divisor > 0 {
+            out.append(UInt8(truncatingIfNeeded: fraction / divisor) + 0x30)
+            fraction %= divisor
+            divisor /= 10
         }
     }
 
@@ -149,16 +170,12 @@ enum OutputNumber {
     static func appendInteger(_ value: Int, to out: inout [UInt8]) {
         if value < 0 { out.append(0x2D) }
         var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
+        var divisor: UInt = 1
+        while divisor <= magnitude / 10 { divisor *= 10 }
+        while divisor > 0 {
+            out.append(UInt8(truncatingIfNeeded: magnitude / divisor) + 0x30)
+            magnitude %= divisor
+            divisor /= 10
         }
     }
 

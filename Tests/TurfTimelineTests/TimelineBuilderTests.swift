@@ -119,13 +119,54 @@ let february: Int64 = 1_485_907_200
         #expect(set.accounts[0].account == AccountRef(id: "Пётр🇷🇺", handle: "петя"))
     }
 
-    @Test func weeksStartOnMondayAndTimesBefore1970FloorCorrectly() {
+    @Test func weeksStartOnMonday() {
         var weekly = TimelineBuilder(config: TimelineConfig(bucketSeconds: 604_800, minPosts: 1))
         weekly.add(post("a", february, []))
-        #expect(UTCTime.iso8601(weekly.finish().origin) == "2017-01-30T00:00:00Z")
-        var daily = TimelineBuilder(config: TimelineConfig(minPosts: 1))
-        daily.add(post("a", -1, []))
-        #expect(daily.finish().origin == -day)
+        weekly.add(post("a", february + 4 * day, []))
+        weekly.add(post("a", february + 5 * day, []))
+        let set = weekly.finish()
+        #expect(UTCTime.iso8601(set.origin) == "2017-01-30T00:00:00Z")
+        #expect(set.accounts[0].buckets.map(\.index) == [0, 1])
+        #expect(set.accounts[0].buckets.map(\.posts) == [2, 1])
+    }
+
+    @Test func timesOutsideTheSupportedRangeCountAsUndated() {
+        var builder = TimelineBuilder(config: TimelineConfig(minPosts: 1))
+        builder.add(post("a", -1, ["pro_kremlin"]))
+        builder.add(post("a", 9_000_000_000, ["pro_kremlin"]))
+        builder.add(post("a", february, ["pro_kremlin"]))
+        let set = builder.finish()
+        #expect(set.undatedPosts == 2)
+        #expect(set.bucketCount == 1)
+        #expect(set.origin == february)
+    }
+
+    @Test func mergedShardsEqualOneBuilder() {
+        let simulation = SwitchSimulation(SwitchSimulation.Parameters(accounts: 200, seed: 9))
+        var whole = TimelineBuilder()
+        var even = TimelineBuilder()
+        var odd = TimelineBuilder()
+        for index in 0..<200 {
+            for (number, item) in simulation.classifiedPosts(of: index).enumerated() {
+                whole.add(item)
+                if number % 2 == 0 { even.add(item) } else { odd.add(item) }
+            }
+        }
+        var oddFirst = TimelineBuilder(config: TimelineConfig(stances: ["pro_kremlin"]))
+        oddFirst.merge(odd)
+        even.merge(oddFirst)
+        let merged = even.finish()
+        let expected = whole.finish()
+        #expect(merged.stances == expected.stances)
+        #expect(merged.accounts.map(\.accountID) == expected.accounts.map(\.accountID))
+        let sameBuckets = zip(merged.accounts, expected.accounts).allSatisfy { pair in
+            zip(pair.0.buckets, pair.1.buckets).allSatisfy { a, b in
+                a.index == b.index && a.posts == b.posts && a.counts == b.counts
+                    && zip(a.meanProbabilities, b.meanProbabilities).allSatisfy { abs($0 - $1) < 1e-5 }
+            } && pair.0.activeBucketCount == pair.1.activeBucketCount
+        }
+        #expect(sameBuckets)
+        #expect(merged.switches == expected.switches)
     }
 
     @Test func parsesBucketNamesAndPenalties() {

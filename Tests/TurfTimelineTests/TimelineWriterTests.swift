@@ -74,7 +74,7 @@ import TurfIO
         var content = Array((ClassifiedPostCodec.jsonLine(post("1", february, ["pro_kremlin"])) + "\n\n{oops\n").utf8)
         content += [0xFF, 0xFE, 0x0A]
         content += Array((ClassifiedPostCodec.jsonLine(post("2", february, [])) + "\n").utf8)
-        FileManager.default.createFile(atPath: path, contents: Data(content))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(content))
         var problems: [String] = []
         var accounts: [String] = []
         let summary = try ClassifiedFiles.forEachPost(paths: [path], strict: false, onError: { problems.append("\($0)") }) {
@@ -89,5 +89,41 @@ import TurfIO
         #expect(throws: InputError.self) {
             try ClassifiedFiles.forEachPost(paths: ["/nonexistent/x.jsonl"], strict: false, onError: { _ in }) { _ in }
         }
+    }
+}
+
+@Suite struct OutputNumberTests {
+    private func text(_ value: Double) -> String {
+        var out: [UInt8] = []
+        OutputNumber.append(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func integer(_ value: Int) -> String {
+        var out: [UInt8] = []
+        OutputNumber.appendInteger(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @Test func roundsToFourDecimals() {
+        #expect(text(0.5) == "0.5")
+        #expect(text(1) == "1")
+        #expect(text(0) == "0")
+        #expect(text(0.12346) == "0.1235")
+        #expect(text(0.0001) == "0.0001")
+        #expect(text(0.00004) == "0")
+        #expect(text(-2.5) == "-2.5")
+        #expect(text(1234.05) == "1234.05")
+        #expect(text(1e20) == "1e+20")
+        #expect(text(.nan) == "null")
+    }
+
+    @Test func writesIntegers() {
+        #expect(integer(0) == "0")
+        #expect(integer(7) == "7")
+        #expect(integer(10) == "10")
+        #expect(integer(1_000_000) == "1000000")
+        #expect(integer(-42) == "-42")
+        #expect(integer(Int.max) == "9223372036854775807")
     }
 }
