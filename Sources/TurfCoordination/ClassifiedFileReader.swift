@@ -75,9 +75,10 @@ public struct ClassifiedFileReader {
         nonisolated(unsafe) let output = slots
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var shingler = TextShingler()
+            var decoder = ClassifiedLineDecoder()
             for index in (lines.count * worker / workers)..<(lines.count * (worker + 1) / workers) {
                 do {
-                    let post = try ClassifiedPostCodec.decode(line: lines[index])
+                    let post = try lines[index].withUnsafeBufferPointer { try decoder.decode($0) }
                     output[index] = .success((keepPosts ? post : nil, ExtractedPost(post, config: config, shingler: &shingler, hasher: .shared)))
                 } catch {
                     output[index] = .failure(LineFailure(description: "\(error)"))

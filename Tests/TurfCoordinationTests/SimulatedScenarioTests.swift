@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TurfCore
+import TurfIO
 import TurfSimulate
 import TurfTimeline
 @testable import TurfCoordination
@@ -15,6 +16,15 @@ import TurfTimeline
         var simulation = try #require(SimulationConfig.scenario(named: scenario))
         simulation.seed = 3
         _ = try Simulator.run(config: simulation, directory: directory, outputs: .classified)
+        var decoder = ClassifiedLineDecoder()
+        var checked = 0
+        try LineReader(path: directory + "/classified.jsonl").forEachLine { line, _ in
+            var expected = try ClassifiedPostCodec.decode(line: line)
+            expected.scores.ruleHits = []
+            #expect(try decoder.decode(line) == expected)
+            checked += 1
+            return checked < 2000
+        }
         var corpus = CoordinationCorpus()
         var timelines = TimelineBuilder()
         let errors = try ClassifiedFileReader().read(paths: [directory + "/classified.jsonl"], into: &corpus, visit: { timelines.add($0) }) { _ in }
