@@ -93,7 +93,7 @@ public struct CoordinationCorpus: Sendable {
         func record(_ signal: CoordinationSignal, _ key: UInt64, _ display: @autoclosure () -> String) {
             actions[signal.rawValue].append(Action(key: key, time: time, account: account, post: tagged))
             if displays[signal.rawValue][key] == nil {
-                displays[signal.rawValue][key] = UInt32(displayText.append(display(), limit: 160))
+                displays[signal.rawValue][key] = UInt32(displayText.append(display(), limit: 100))
             }
         }
         if let retweet = post.retweet {

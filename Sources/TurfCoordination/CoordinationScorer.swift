@@ -1,5 +1,6 @@
 import Dispatch
 import TurfCore
+import TurfTimeline
 
 /// Scores how coordinated accounts are: co-actions per signal, rarity weights, a null model,
 /// the pair graph, Louvain clusters, per-account scores and the evidence behind them.
@@ -11,6 +12,11 @@ public enum CoordinationScorer {
         corpus.add(contentsOf: posts)
         corpus.add(switches: switches)
         return score(corpus: corpus)
+    }
+
+    /// Scores `posts` with the switches of stance timelines (`TimelineSet.switches`).
+    public static func score(posts: [ClassifiedPost], switches: [StanceSwitch], config: CoordinationConfig = CoordinationConfig()) -> CoordinationResult {
+        score(posts: posts, switches: switches.map(SwitchEvent.init), config: config)
     }
 
     /// Scores a corpus filled by streaming; `progress` hears the name of each finished stage.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TurfCoordination
 import TurfCore
+import TurfTimeline
 
 /// `turfwatch score`: which accounts act in concert, with the evidence.
 struct ScoreCommand: ParsableCommand {
@@ -28,7 +29,8 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Minimum evidence above the null model for a pair to enter the graph.") var minPairWeight: Double?
     @Option(help: "Minimum co-actions (distinct shared items) for a pair to enter the graph.") var minCoActions: Int?
     @Option(help: "Items used by more accounts than this only add to pairs found otherwise.") var hotKeyAccounts: Int?
-    @Option(help: "Stance switches (timeline's switches.jsonl) for the synchronised-switch signal.") var switches: String?
+    @Option(help: "Stance switches (timeline's switches.jsonl) for the synchronised-switch signal; without it the switches come from timelines built while reading.") var switches: String?
+    @Option(help: "Timeline bucket for the switches computed while reading (1h, 6h, 1d, 1w).") var bucket = "1d"
     @Option(help: "Seed of the community detection.") var seed: UInt64?
     @Option(help: "Worker threads.") var threads: Int?
     @Flag(help: "Fail at the first bad input line instead of skipping it.") var strict = false
@@ -53,11 +55,20 @@ struct ScoreCommand: ParsableCommand {
         let reader = ClassifiedFileReader(strict: strict)
         var skipped = 0
         do {
-            skipped = try reader.read(paths: files, into: &corpus) { error in
+            var timelines: TimelineBuilder?
+            if switches == nil, config[.stanceSwitch].enabled {
+                timelines = TimelineBuilder(config: TimelineConfig(bucketSeconds: try bucketSeconds, workers: config.threads))
+            }
+            skipped = try reader.read(paths: files, into: &corpus, visit: timelines == nil ? nil : { timelines?.add($0) }) { error in
                 if skipped < 20 { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
                 skipped += 1
             }
-            if let switches {
+            report("read \(corpus.postCount) posts")
+            if let builder = timelines {
+                let found = builder.finish().switches
+                corpus.add(switches: found.map(SwitchEvent.init))
+                report("built timelines: \(found.count) stance switches")
+            } else if let switches {
                 corpus.add(switches: try reader.readSwitches(path: switches) { error in
                     FileHandle.standardError.write(Data("\(error)\n".utf8))
                 })
@@ -65,7 +76,6 @@ struct ScoreCommand: ParsableCommand {
         } catch let error as InputError {
             throw fail(error.description)
         }
-        report("read \(corpus.postCount) posts")
         let result = CoordinationScorer.score(corpus: corpus, progress: report)
         do {
             try CoordinationWriter.write(result, to: out)
@@ -79,6 +89,15 @@ struct ScoreCommand: ParsableCommand {
         \(result.pairs.count) pairs, \(result.clusters.count) clusters, \(flagged) accounts in clusters -> \(out)
 
         """.utf8))
+    }
+
+    private var bucketSeconds: Int64 {
+        get throws {
+            guard let seconds = TimelineConfig.bucketSeconds(named: bucket) else {
+                throw ValidationError("--bucket is not a bucket width (1h, 6h, 1d, 1w): \(bucket)")
+            }
+            return seconds
+        }
     }
 
     private func makeConfig() throws -> CoordinationConfig {
