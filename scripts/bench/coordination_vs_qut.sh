@@ -100,6 +100,23 @@ echo
 python3 "$EVAL" "$WORK/sim/truth.csv" "$WORK/turfwatch/accounts.csv" --label "turfwatch score" --json "$WORK/turfwatch.json"
 python3 "$EVAL" "$WORK/sim/truth.csv" "$WORK/qut_accounts.csv" --label "QUT toolkit (weighted degree)" --json "$WORK/qut.json"
 echo
+python3 - "$WORK/qut.db" "$WORK/sim/truth.csv" "$ROOT/scripts/eval" <<'PY'
+"""For fairness, each QUT network alone (weighted degree), not only their sum."""
+import sqlite3, sys
+from collections import defaultdict
+sys.path.insert(0, sys.argv[3])
+import coordination_quality as quality
+truth = quality.read_truth(sys.argv[2])
+db = sqlite3.connect(sys.argv[1])
+for table in ("co_retweet_network", "co_tweet_network", "co_similar_tweet_network", "co_link_network"):
+    degree = defaultdict(float)
+    for user_1, user_2, weight in db.execute(f"select user_1, user_2, weight from {table} where user_1 != user_2"):
+        degree[str(user_1)] += weight
+        degree[str(user_2)] += weight
+    result = quality.evaluate(truth, {user: (value, None) for user, value in degree.items()})
+    print(f"QUT {table:<26} AUC-PR {result['auc_pr']:.4f}  P@k {result['precision_at_k']:.4f}")
+PY
+echo
 python3 - "$WORK/turfwatch.json" "$WORK/qut.json" "$TURF_WALL" "$TURF_CPU" "$QUT_WALL" "$QUT_CPU" <<'PY'
 import json, sys
 turf, qut = (json.load(open(path)) for path in sys.argv[1:3])
