@@ -51,7 +51,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Seed of the cross-validation shuffle.")
     var seed: UInt64 = 1
 
-    @Option(name: .customLong("tol"), help: "Solver tolerance: gradient norm relative to its start.")
+    @Option(name: .customLong("tol"), help: "Solver tolerance (scikit-learn's tol: largest gradient component / (C·n)).")
     var tolerance = 1e-4
 
     @Option(help: "Solver iteration limit.")
