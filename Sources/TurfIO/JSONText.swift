@@ -73,7 +73,7 @@ public enum JSONText {
 
     /// Appends a JSON string or `null`.
     public static func appendOptionalString(_ value: String?, to out: inout [UInt8]) {
-        if let value { appendString(value, to: &out) } else { out.append(contentsOf: Array("null".utf8)) }
+        if let value { appendString(value, to: &out) } else { appendRaw("null", to: &out) }
     }
 
     /// Appends a JSON array of strings.
@@ -89,9 +89,9 @@ public enum JSONText {
     /// Appends a number; non-finite values become `null`, which JSON requires.
     public static func appendNumber(_ value: Double, to out: inout [UInt8]) {
         if value.isFinite {
-            out.append(contentsOf: Array(String(describing: value).utf8))
+            out.append(contentsOf: value.description.utf8)
         } else {
-            out.append(contentsOf: Array("null".utf8))
+            appendRaw("null", to: &out)
         }
     }
 
