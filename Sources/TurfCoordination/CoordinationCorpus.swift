@@ -24,6 +24,7 @@ public struct CoordinationCorpus: Sendable {
     var displays: [[UInt64: UInt32]] = CoordinationSignal.allCases.map { _ in [:] }
     var displayText = ByteArena()
     var textIndex: [UInt64: UInt32] = [:]
+    var textSnippets = ByteArena()
     var signatures: [UInt16] = []
     var perceptualHashIndex: [UInt64: UInt32] = [:]
     var perceptualHashes: [UInt64] = []
@@ -103,8 +104,9 @@ public struct CoordinationCorpus: Sendable {
             if textIndex[textHash] == nil {
                 textIndex[textHash] = UInt32(textIndex.count)
                 signatures.append(contentsOf: post.signature)
+                textSnippets.append(post.snippet, limit: 80)
             }
-            record(.text, textHash, post.snippet)
+            actions[CoordinationSignal.text.rawValue].append(Action(key: textHash, time: time, account: account, post: tagged))
         }
         for tag in post.hashtags { record(.hashtag, Hashing.hash(tag, seed: 0x2323), "#" + tag) }
         for url in post.urls { record(.url, Hashing.hash(url, seed: 0x5552), url) }
@@ -134,6 +136,10 @@ public struct CoordinationCorpus: Sendable {
 
     /// The display string of `key` in `signal`.
     func display(_ signal: CoordinationSignal, _ key: UInt64) -> String {
+        if signal == .text {
+            guard let index = textIndex[key] else { return "" }
+            return textSnippets[Int(index)]
+        }
         guard let index = displays[signal.rawValue][key] else { return "" }
         return displayText[Int(index)]
     }

@@ -76,7 +76,9 @@ struct ScoreCommand: ParsableCommand {
         } catch let error as InputError {
             throw fail(error.description)
         }
-        let result = CoordinationScorer.score(corpus: corpus, progress: report)
+        let postCount = corpus.postCount
+        let accountCount = corpus.accountCount
+        let result = CoordinationScorer.score(corpus: consume corpus, progress: report)
         do {
             try CoordinationWriter.write(result, to: out)
             report("wrote \(CoordinationWriter.fileNames.joined(separator: ", "))")
@@ -85,7 +87,7 @@ struct ScoreCommand: ParsableCommand {
         }
         let flagged = result.accounts.filter { $0.cluster > 0 }.count
         FileHandle.standardError.write(Data("""
-        score: \(corpus.postCount) posts, \(corpus.accountCount) accounts, \(skipped) bad lines skipped; \
+        score: \(postCount) posts, \(accountCount) accounts, \(skipped) bad lines skipped; \
         \(result.pairs.count) pairs, \(result.clusters.count) clusters, \(flagged) accounts in clusters -> \(out)
 
         """.utf8))
