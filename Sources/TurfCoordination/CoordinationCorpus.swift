@@ -5,7 +5,7 @@ import TurfCore
 ///
 /// Posts are added one at a time (or in parallel batches), so a large export streams through
 /// without keeping `ClassifiedPost` values: per post the corpus keeps its id, account, time and
-/// label set, plus one `Action` (24 bytes) per shared item and one 128-byte MinHash signature
+/// label set, plus one `Action` (24 bytes) per shared item and one 64-byte MinHash signature
 /// per distinct text.
 public struct CoordinationCorpus: Sendable {
     /// The configuration items are extracted under.
@@ -25,7 +25,7 @@ public struct CoordinationCorpus: Sendable {
     var displayText = ByteArena()
     var textIndex: [UInt64: UInt32] = [:]
     var textSnippets = ByteArena()
-    var signatures: [UInt16] = []
+    var signatures: [UInt8] = []
     var perceptualHashIndex: [UInt64: UInt32] = [:]
     var perceptualHashes: [UInt64] = []
     var switches: [SwitchEvent] = []
@@ -104,7 +104,7 @@ public struct CoordinationCorpus: Sendable {
             if textIndex[textHash] == nil {
                 textIndex[textHash] = UInt32(textIndex.count)
                 signatures.append(contentsOf: post.signature)
-                textSnippets.append(post.snippet, limit: 80)
+                textSnippets.append(post.snippet, limit: 64)
             }
             actions[CoordinationSignal.text.rawValue].append(Action(key: textHash, time: time, account: account, post: tagged))
         }
