@@ -20,9 +20,11 @@ public enum CoordinationScorer {
     }
 
     /// Scores a corpus filled by streaming; `progress` hears the name of each finished stage.
-    public static func score(corpus: CoordinationCorpus, progress: (String) -> Void = { _ in }) -> CoordinationResult {
+    /// The corpus is consumed: its actions move into the per-signal indexes without a copy.
+    public static func score(corpus input: consuming CoordinationCorpus, progress: (String) -> Void = { _ in }) -> CoordinationResult {
+        var corpus = input
         let config = corpus.config
-        let indexes = buildIndexes(corpus)
+        let indexes = buildIndexes(&corpus)
         progress("grouped \(indexes.reduce(0) { $0 + $1.actions.count }) actions on \(indexes.reduce(0) { $0 + $1.groupCount }) items")
         let counter = PairCounter(indexes: indexes, config: config)
         progress("counted \(counter.tables.reduce(0) { $0 + $1.count }) candidate pairs")
@@ -53,9 +55,10 @@ public enum CoordinationScorer {
 
     /// Groups every enabled signal's actions, after mapping texts and images to their
     /// near-duplicate groups; signals are grouped in parallel.
-    static func buildIndexes(_ corpus: CoordinationCorpus) -> [SignalIndex] {
+    static func buildIndexes(_ corpus: inout CoordinationCorpus) -> [SignalIndex] {
         let config = corpus.config
-        var actions = corpus.actions
+        var actions: [[Action]] = []
+        swap(&actions, &corpus.actions)
         if config[.text].enabled, !corpus.textIndex.isEmpty {
             let groups = NearDuplicateGrouper.group(signatures: corpus.signatures, threshold: config.jaccardThreshold)
             var hashes = [UInt64](repeating: 0, count: corpus.textIndex.count)
@@ -78,15 +81,22 @@ public enum CoordinationScorer {
             }
         }
         let enabled = CoordinationSignal.allCases.filter { config[$0].enabled }
+        let inputs = UnsafeMutableBufferPointer<[Action]>.allocate(capacity: enabled.count)
+        inputs.initialize(repeating: [])
+        for (position, signal) in enabled.enumerated() { swap(&inputs[position], &actions[signal.rawValue]) }
         let slots = UnsafeMutableBufferPointer<SignalIndex?>.allocate(capacity: enabled.count)
         slots.initialize(repeating: nil)
-        defer { slots.deallocate() }
+        defer {
+            slots.deallocate()
+            inputs.deinitialize()
+            inputs.deallocate()
+        }
         nonisolated(unsafe) let output = slots
+        nonisolated(unsafe) let input = inputs
         let accountCount = corpus.accountCount
-        let frozen = actions
         DispatchQueue.concurrentPerform(iterations: enabled.count) { position in
             let signal = enabled[position]
-            output[position] = SignalIndex(signal: signal, settings: config[signal], actions: frozen[signal.rawValue], accountCount: accountCount)
+            output[position] = SignalIndex(signal: signal, settings: config[signal], actions: &input[position], accountCount: accountCount)
         }
         return slots.map { $0! }
     }

@@ -49,7 +49,7 @@ struct ScoreCommand: ParsableCommand {
             let now = clock.now
             let seconds = Double((now - last).components.attoseconds) / 1e18 + Double((now - last).components.seconds)
             last = now
-            FileHandle.standardError.write(Data("score: \(stage) (\(String(format: "%.1f", seconds)) s)\n".utf8))
+            FileHandle.standardError.write(Data("score: \(stage) (\(String(format: "%.1f", seconds)) s\(residentMemory()))\n".utf8))
         }
         var corpus = CoordinationCorpus(config: config)
         let reader = ClassifiedFileReader(strict: strict)
@@ -76,7 +76,9 @@ struct ScoreCommand: ParsableCommand {
         } catch let error as InputError {
             throw fail(error.description)
         }
-        let result = CoordinationScorer.score(corpus: corpus, progress: report)
+        let postCount = corpus.postCount
+        let accountCount = corpus.accountCount
+        let result = CoordinationScorer.score(corpus: consume corpus, progress: report)
         do {
             try CoordinationWriter.write(result, to: out)
             report("wrote \(CoordinationWriter.fileNames.joined(separator: ", "))")
@@ -85,7 +87,7 @@ struct ScoreCommand: ParsableCommand {
         }
         let flagged = result.accounts.filter { $0.cluster > 0 }.count
         FileHandle.standardError.write(Data("""
-        score: \(corpus.postCount) posts, \(corpus.accountCount) accounts, \(skipped) bad lines skipped; \
+        score: \(postCount) posts, \(accountCount) accounts, \(skipped) bad lines skipped; \
         \(result.pairs.count) pairs, \(result.clusters.count) clusters, \(flagged) accounts in clusters -> \(out)
 
         """.utf8))
@@ -137,6 +139,14 @@ struct ScoreCommand: ParsableCommand {
             throw ValidationError(error.description)
         }
         return config
+    }
+
+    /// `, N MB resident` on Linux (from /proc/self/statm), empty elsewhere.
+    private func residentMemory() -> String {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return "" }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return "" }
+        return ", \(pages * 4096 / 1_048_576) MB resident"
     }
 
     private func fail(_ message: String) -> ExitCode {
