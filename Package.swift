@@ -46,7 +46,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "TurfIO", dependencies: ["TurfCore", "CZlib"], swiftSettings: strictSettings),
-        .target(name: "TurfTimeline", dependencies: ["TurfCore"], swiftSettings: strictSettings),
+        .target(name: "TurfTimeline", dependencies: ["TurfCore", "TurfIO"], swiftSettings: strictSettings),
         .target(
             name: "TurfCoordination",
             dependencies: ["TurfCore", "TurfTimeline", "TurfText", "TurfIO"],
@@ -77,7 +77,14 @@ let package = Package(
         ),
         .testTarget(name: "TurfCoreTests", dependencies: ["TurfCore"]),
         .testTarget(name: "TurfIOTests", dependencies: ["TurfIO", "TurfCore"]),
-        .testTarget(name: "TurfCoordinationTests", dependencies: ["TurfCoordination", "TurfCore", "TurfIO"]),
+        .testTarget(name: "TurfReportTests", dependencies: ["TurfReport", "TurfCore"]),
+        .testTarget(name: "TurfTextTests", dependencies: ["TurfText"]),
+        .testTarget(name: "TurfModelTests", dependencies: ["TurfModel", "TurfText", "TurfCore"]),
+        .testTarget(name: "TurfRulesTests", dependencies: ["TurfRules", "TurfCore"]),
+        .testTarget(name: "TurfPipelineTests", dependencies: ["TurfPipeline", "TurfIO", "TurfCore"]),
+        .testTarget(name: "TurfCoordinationTests", dependencies: ["TurfCoordination", "TurfCore", "TurfIO", "TurfTimeline", "TurfSimulate"]),
         .testTarget(name: "TurfSimulateTests", dependencies: ["TurfSimulate", "TurfCore", "TurfIO"]),
+        .testTarget(name: "TrainingDataTests", dependencies: ["TurfCore"]),
+        .testTarget(name: "TurfTimelineTests", dependencies: ["TurfTimeline", "TurfCore", "TurfIO"]),
     ]
 )

@@ -7,6 +7,13 @@ struct Turfwatch: ParsableCommand {
         commandName: "turfwatch",
         abstract: "Find astroturfing: label posts with stances, follow accounts over time, score coordination.",
         version: "0.1.0",
-        subcommands: [SimulateCommand.self, ScoreCommand.self]
+        subcommands: [
+            TokenizeCommand.self,
+            ClassifyCommand.self,
+            RulesCommand.self,
+            TimelineCommand.self,
+            ScoreCommand.self,
+            SimulateCommand.self,
+        ]
     )
 }

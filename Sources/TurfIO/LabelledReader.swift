@@ -1,0 +1,397 @@
+import TurfCore
+
+/// A post with its stance labels, as users supply training and test data.
+///
+/// An empty `labels` means "no stance". `fields` keeps every other column or JSON field
+/// (JSON values other than strings as their JSON text), so nothing the user gave is lost.
+public struct LabelledPost: Hashable, Sendable {
+    /// The post text.
+    public var text: String
+    /// The stance labels (one for multi-class data).
+    public var labels: [String]
+    /// The other fields, by name.
+    public var fields: [String: String]
+    /// The 1-based line where the record starts.
+    public var line: Int
+
+    /// Creates a labelled post.
+    public init(text: String, labels: [String], fields: [String: String] = [:], line: Int = 0) {
+        self.text = text
+        self.labels = labels
+        self.fields = fields
+        self.line = line
+    }
+}
+
+/// Reads labelled posts from JSONL or CSV files.
+///
+/// JSONL: one object a line with `text` and either `label` (a string: multi-class) or `labels`
+/// (an array of strings: multi-label). CSV: a header row, then one post a row; the text and label
+/// columns are chosen by name, and a label cell may hold several labels separated by `;`.
+/// Blank lines are skipped. A bad row is an `InputError` naming the file and line.
+public struct LabelledReader {
+    /// The input format.
+    public enum Format: Hashable, Sendable {
+        /// One JSON object a line.
+        case jsonl
+        /// Comma-separated values with a header row.
+        case csv(textColumn: String, labelColumn: String)
+
+        /// CSV for paths ending in `.csv`, JSONL otherwise.
+        public static func guess(path: String, textColumn: String = "text", labelColumn: String = "label") -> Format {
+            path.lowercased().hasSuffix(".csv") ? .csv(textColumn: textColumn, labelColumn: labelColumn) : .jsonl
+        }
+    }
+
+    /// The path (`-` for standard input).
+    public var path: String
+    /// The format.
+    public var format: Format
+
+    /// Creates a reader.
+    public init(path: String, format: Format) {
+        self.path = path
+        self.format = format
+    }
+
+    /// Reads every record.
+    /// - Throws: `InputError` for an unreadable file or a bad record.
+    /// - Complexity: O(bytes); one pass, line by line.
+    public func read() throws -> [LabelledPost] {
+        switch format {
+        case .jsonl: try readJSONL()
+        case .csv(let textColumn, let labelColumn): try readCSV(textColumn: textColumn, labelColumn: labelColumn)
+        }
+    }
+
+    // MARK: JSONL
+
+    private func readJSONL() throws -> [LabelledPost] {
+        var posts: [LabelledPost] = []
+        try LineReader(path: path).forEachLine { line, number in
+            var bytes = line
+            if number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
+            var scanner = JSONObjectScanner(bytes: bytes)
+            do {
+                posts.append(try scanner.labelledPost(line: number))
+            } catch let problem as JSONProblem {
+                throw InputError(file: path, line: number, reason: problem.reason)
+            }
+            return true
+        }
+        return posts
+    }
+
+    // MARK: CSV
+
+    private func readCSV(textColumn: String, labelColumn: String) throws -> [LabelledPost] {
+        var posts: [LabelledPost] = []
+        var header: [String]?
+        var textIndex = 0
+        var labelIndex = 0
+        var record = CSVRecord()
+        try LineReader(path: path).forEachLine { line, number in
+            var bytes = line
+            if number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
+            if !record.inQuotes, bytes.isEmpty { return true }
+            record.feed(bytes, line: number)
+            guard !record.inQuotes else { return true }
+            let start = record.startLine
+            let cells = try record.finish().map { try decode($0, line: start) }
+            guard let names = header else {
+                guard let text = cells.firstIndex(of: textColumn) else {
+                    throw InputError(file: path, line: start, reason: "no column named \"\(textColumn)\" in the header (use --text-column)")
+                }
+                var label = cells.firstIndex(of: labelColumn)
+                if label == nil, labelColumn == "label" { label = cells.firstIndex(of: "labels") }
+                guard let label else {
+                    throw InputError(file: path, line: start, reason: "no column named \"\(labelColumn)\" in the header (use --label-column)")
+                }
+                header = cells
+                textIndex = text
+                labelIndex = label
+                return true
+            }
+            guard cells.count == names.count else {
+                throw InputError(file: path, line: start, reason: "expected \(names.count) fields as in the header, found \(cells.count)")
+            }
+            var fields: [String: String] = [:]
+            for (index, name) in names.enumerated() where index != textIndex && index != labelIndex { fields[name] = cells[index] }
+            let labels = cells[labelIndex].split(separator: ";").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+            posts.append(LabelledPost(text: cells[textIndex], labels: labels, fields: fields, line: start))
+            return true
+        }
+        if record.inQuotes {
+            throw InputError(file: path, line: record.startLine, reason: "quoted field is never closed")
+        }
+        if header == nil { throw InputError(file: path, line: 0, reason: "empty CSV file: no header row") }
+        return posts
+    }
+
+    private func decode(_ bytes: [UInt8], line: Int) throws -> String {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw InputError(file: path, line: line, reason: "not valid UTF-8")
+        }
+        return text
+    }
+}
+
+/// Accumulates one CSV record, which may span several lines inside quotes (RFC 4180).
+private struct CSVRecord {
+    var cells: [[UInt8]] = []
+    var cell: [UInt8] = []
+    var inQuotes = false
+    var quoteSeen = false
+    var startLine = 0
+
+    mutating func feed(_ line: UnsafeBufferPointer<UInt8>, line number: Int) {
+        if !inQuotes { startLine = number } else { cell.append(0x0A) }
+        for byte in line {
+            if inQuotes {
+                if byte == 0x22 { inQuotes = false; quoteSeen = true } else { cell.append(byte) }
+            } else if byte == 0x22 {
+                if quoteSeen { cell.append(0x22) }
+                inQuotes = true
+            } else if byte == 0x2C {
+                cells.append(cell)
+                cell.removeAll(keepingCapacity: true)
+                quoteSeen = false
+            } else {
+                quoteSeen = false
+                cell.append(byte)
+            }
+        }
+    }
+
+    mutating func finish() -> [[UInt8]] {
+        cells.append(cell)
+        defer {
+            cells.removeAll(keepingCapacity: true)
+            cell.removeAll(keepingCapacity: true)
+            quoteSeen = false
+        }
+        return cells
+    }
+}
+
+private extension Substring {
+    func trimmingSpaces() -> String {
+        var slice = self[...]
+        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
+        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
+        return String(slice)
+    }
+}
+
+/// Why a JSON line was rejected.
+private struct JSONProblem: Error {
+    var reason: String
+}
+
+/// A single-pass scanner over one JSON object: top-level string fields are decoded, other values
+/// are kept as their JSON text. Written on bytes because `JSONDecoder` costs microseconds a line
+/// and cannot keep unknown fields.
+private struct JSONObjectScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    mutating func labelledPost(line: Int) throws -> LabelledPost {
+        skipSpace()
+        try expect(0x7B, "expected a JSON object")
+        var text: String?
+        var labels: [String]?
+        var fields: [String: String] = [:]
+        skipSpace()
+        if peek() == 0x7D { index += 1 } else {
+            while true {
+                skipSpace()
+                let key = try string()
+                skipSpace()
+                try expect(0x3A, "expected ':' after \"\(key)\"")
+                skipSpace()
+                switch key {
+                case "text":
+                    guard peek() == 0x22 else { throw JSONProblem(reason: "\"text\" must be a string") }
+                    text = try string()
+                case "label":
+                    if peek() == 0x22 {
+                        let label = try string()
+                        guard !label.isEmpty else { throw JSONProblem(reason: "\"label\" is empty") }
+                        labels = [label]
+                    } else if peek() == 0x6E {
+                        try literal("null")
+                        labels = labels ?? []
+                    } else {
+                        let start = index
+                        try skipValue()
+                        let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                        guard raw.first.map({ $0 == "-" || $0.isNumber }) == true else {
+                            throw JSONProblem(reason: "\"label\" must be a string")
+                        }
+                        labels = [raw]
+                    }
+                case "labels":
+                    guard peek() == 0x5B else { throw JSONProblem(reason: "\"labels\" must be an array of strings") }
+                    index += 1
+                    var list: [String] = []
+                    skipSpace()
+                    if peek() == 0x5D { index += 1 } else {
+                        while true {
+                            skipSpace()
+                            guard peek() == 0x22 else { throw JSONProblem(reason: "\"labels\" must be an array of strings") }
+                            let label = try string()
+                            if !label.isEmpty, !list.contains(label) { list.append(label) }
+                            skipSpace()
+                            if peek() == 0x2C { index += 1; continue }
+                            try expect(0x5D, "expected ',' or ']' in \"labels\"")
+                            break
+                        }
+                    }
+                    labels = list
+                default:
+                    if peek() == 0x22 {
+                        fields[key] = try string()
+                    } else {
+                        let start = index
+                        try skipValue()
+                        fields[key] = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                    }
+                }
+                skipSpace()
+                if peek() == 0x2C { index += 1; continue }
+                try expect(0x7D, "expected ',' or '}' after \"\(key)\"")
+                break
+            }
+        }
+        skipSpace()
+        guard index == bytes.count else { throw JSONProblem(reason: "unexpected text after the JSON object") }
+        guard let text else { throw JSONProblem(reason: "missing \"text\"") }
+        guard let labels else { throw JSONProblem(reason: "missing \"label\" or \"labels\"") }
+        return LabelledPost(text: text, labels: labels, fields: fields, line: line)
+    }
+
+    private func peek() -> UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    private mutating func skipSpace() {
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D || bytes[index] == 0x0A { index += 1 }
+    }
+
+    private mutating func expect(_ byte: UInt8, _ reason: String) throws {
+        guard peek() == byte else { throw JSONProblem(reason: reason) }
+        index += 1
+    }
+
+    private mutating func literal(_ word: StaticString) throws {
+        let length = word.utf8CodeUnitCount
+        guard index + length <= bytes.count else { throw JSONProblem(reason: "malformed JSON value") }
+        for offset in 0..<length where bytes[index + offset] != word.utf8Start[offset] {
+            throw JSONProblem(reason: "malformed JSON value")
+        }
+        index += length
+    }
+
+    /// Decodes a JSON string at `index`, checking UTF-8 and escapes.
+    private mutating func string() throws -> String {
+        try expect(0x22, "expected a string")
+        var out: [UInt8] = []
+        var start = index
+        while true {
+            guard index < bytes.count else { throw JSONProblem(reason: "unterminated string") }
+            let byte = bytes[index]
+            if byte == 0x22 { break }
+            if byte < 0x20 { throw JSONProblem(reason: "control character in a string") }
+            if byte != 0x5C { index += 1; continue }
+            out.append(contentsOf: bytes[start..<index])
+            index += 1
+            guard index < bytes.count else { throw JSONProblem(reason: "unterminated string") }
+            let escape = bytes[index]
+            index += 1
+            switch escape {
+            case 0x22, 0x5C, 0x2F: out.append(escape)
+            case 0x62: out.append(0x08)
+            case 0x66: out.append(0x0C)
+            case 0x6E: out.append(0x0A)
+            case 0x72: out.append(0x0D)
+            case 0x74: out.append(0x09)
+            case 0x75:
+                var scalar = try hex4()
+                if (0xD800..<0xDC00).contains(scalar) {
+                    guard index + 1 < bytes.count, bytes[index] == 0x5C, bytes[index + 1] == 0x75 else {
+                        throw JSONProblem(reason: "lone surrogate in \\u escape")
+                    }
+                    index += 2
+                    let low = try hex4()
+                    guard (0xDC00..<0xE000).contains(low) else { throw JSONProblem(reason: "lone surrogate in \\u escape") }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                } else if (0xDC00..<0xE000).contains(scalar) {
+                    throw JSONProblem(reason: "lone surrogate in \\u escape")
+                }
+                out.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar)!)).utf8))
+            default: throw JSONProblem(reason: "bad escape in a string")
+            }
+            start = index
+        }
+        out.append(contentsOf: bytes[start..<index])
+        index += 1
+        guard let text = String(validating: out, as: UTF8.self) else { throw JSONProblem(reason: "not valid UTF-8") }
+        return text
+    }
+
+    private mutating func hex4() throws -> UInt32 {
+        guard index + 4 <= bytes.count else { throw JSONProblem(reason: "bad \\u escape") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let digit: UInt32
+            switch byte {
+            case 0x30...0x39: digit = UInt32(byte - 0x30)
+            case 0x41...0x46: digit = UInt32(byte - 0x37)
+            case 0x61...0x66: digit = UInt32(byte - 0x57)
+            default: throw JSONProblem(reason: "bad \\u escape")
+            }
+            value = value << 4 | digit
+            index += 1
+        }
+        return value
+    }
+
+    /// Skips any JSON value, checking its structure.
+    private mutating func skipValue(depth: Int = 0) throws {
+        guard depth < 512 else { throw JSONProblem(reason: "JSON nested too deeply") }
+        skipSpace()
+        guard let byte = peek() else { throw JSONProblem(reason: "missing JSON value") }
+        switch byte {
+        case 0x22: _ = try string()
+        case 0x7B, 0x5B:
+            let close: UInt8 = byte == 0x7B ? 0x7D : 0x5D
+            index += 1
+            skipSpace()
+            if peek() == close { index += 1; return }
+            while true {
+                skipSpace()
+                if byte == 0x7B {
+                    _ = try string()
+                    skipSpace()
+                    try expect(0x3A, "expected ':' in an object")
+                }
+                try skipValue(depth: depth + 1)
+                skipSpace()
+                if peek() == 0x2C { index += 1; continue }
+                try expect(close, "expected ',' or a closing bracket")
+                return
+            }
+        case 0x74: try literal("true")
+        case 0x66: try literal("false")
+        case 0x6E: try literal("null")
+        default:
+            let start = index
+            while index < bytes.count, [0x2D, 0x2B, 0x2E, 0x45, 0x65].contains(bytes[index]) || (0x30...0x39).contains(bytes[index]) {
+                index += 1
+            }
+            guard index > start else { throw JSONProblem(reason: "malformed JSON value") }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import TurfText
+
+/// Labelled feature vectors ready for fitting: a compressed-sparse-row matrix and label ids.
+///
+/// A set is *multi-class* when every row has exactly one label (the model then picks one label
+/// per post with a softmax), otherwise *multi-label* (one binary problem per label).
+public struct TrainingSet: Sendable {
+    /// The hashed feature space size; every index is below it.
+    public let dimension: Int
+    /// Label names, sorted, so that the same data always gives the same label order.
+    public let labelNames: [String]
+    /// Start of each row in `indices`/`values`, plus one final end offset.
+    public private(set) var rowStart: [Int]
+    /// Column ids of all rows, concatenated.
+    public private(set) var indices: [UInt32]
+    /// Values of all rows, concatenated.
+    public private(set) var values: [Float]
+    /// Label ids of each row (ascending, no repeats).
+    public private(set) var targets: [[Int]]
+    /// Whether every row has exactly one label.
+    public let isMultiClass: Bool
+
+    /// Builds a set from vectors and label names per row.
+    /// - Throws: `TrainingError.emptyDataSet` without rows, `.singleClass` with fewer than two
+    ///   distinct labels when multi-class (a multi-label set needs at least one label).
+    public init(vectors: [SparseVector], labels: [[String]], dimension: Int) throws {
+        precondition(vectors.count == labels.count, "one label set per vector")
+        guard !vectors.isEmpty else { throw TrainingError.emptyDataSet }
+        let names = Array(Set(labels.joined())).sorted()
+        let isMultiClass = labels.allSatisfy { Set($0).count == 1 }
+        if isMultiClass, names.count < 2 { throw TrainingError.singleClass(names.first ?? "") }
+        if names.isEmpty { throw TrainingError.singleClass("") }
+        var lookup: [String: Int] = [:]
+        for (index, name) in names.enumerated() { lookup[name] = index }
+        self.dimension = dimension
+        self.labelNames = names
+        self.isMultiClass = isMultiClass
+        rowStart = [0]
+        rowStart.reserveCapacity(vectors.count + 1)
+        indices = []
+        values = []
+        let total = vectors.reduce(0) { $0 + $1.count }
+        indices.reserveCapacity(total)
+        values.reserveCapacity(total)
+        for vector in vectors {
+            indices.append(contentsOf: vector.indices)
+            values.append(contentsOf: vector.values)
+            rowStart.append(indices.count)
+        }
+        targets = labels.map { Array(Set($0.map { lookup[$0]! })).sorted() }
+    }
+
+    private init(dimension: Int, labelNames: [String], isMultiClass: Bool) {
+        self.dimension = dimension
+        self.labelNames = labelNames
+        self.isMultiClass = isMultiClass
+        rowStart = [0]
+        indices = []
+        values = []
+        targets = []
+    }
+
+    /// The number of rows.
+    public var count: Int { rowStart.count - 1 }
+
+    /// The rows at `rows`, keeping this set's labels and dimension (for cross-validation folds).
+    /// - Complexity: O(stored entries of the chosen rows)
+    public func subset(_ rows: [Int]) -> TrainingSet {
+        var result = TrainingSet(dimension: dimension, labelNames: labelNames, isMultiClass: isMultiClass)
+        for row in rows {
+            result.indices.append(contentsOf: indices[rowStart[row]..<rowStart[row + 1]])
+            result.values.append(contentsOf: values[rowStart[row]..<rowStart[row + 1]])
+            result.rowStart.append(result.indices.count)
+            result.targets.append(targets[row])
+        }
+        return result
+    }
+
+    /// Row `row` as a sparse vector.
+    public func vector(_ row: Int) -> SparseVector {
+        SparseVector(indices: Array(indices[rowStart[row]..<rowStart[row + 1]]),
+                     values: Array(values[rowStart[row]..<rowStart[row + 1]]))
+    }
+
+    /// For each label, whether each row carries it.
+    public func binaryTargets(label: Int) -> [Bool] {
+        targets.map { $0.contains(label) }
+    }
+
+    /// The class of each row; only meaningful when `isMultiClass`.
+    public var classes: [Int] { targets.map { $0[0] } }
+}
+
+/// Why training could not start or finish.
+public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// No labelled examples.
+    case emptyDataSet
+    /// Only one class present, so there is nothing to tell apart.
+    case singleClass(String)
+    /// A setting is out of range.
+    case invalidSetting(String)
+
+    /// One line for the user.
+    public var description: String {
+        switch self {
+        case .emptyDataSet: "the data set is empty: no labelled examples to train on"
+        case .singleClass(let name):
+            name.isEmpty ? "the data set has no labels to learn" : "the data set has a single class (\(name)): need at least two"
+        case .invalidSetting(let message): message
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/// The `TurfModel` module; see docs/ARCHITECTURE.md for its job.
-public enum TurfModelModule {}

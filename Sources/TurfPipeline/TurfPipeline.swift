@@ -1,2 +1,0 @@
-/// The `TurfPipeline` module; see docs/ARCHITECTURE.md for its job.
-public enum TurfPipelineModule {}

@@ -1,2 +1,0 @@
-/// The `TurfReport` module; see docs/ARCHITECTURE.md for its job.
-public enum TurfReportModule {}

@@ -1,0 +1,62 @@
+/// How token counts become feature values.
+public enum Weighting: String, Codable, Hashable, Sendable {
+    /// The number of times the feature occurs.
+    case counts
+    /// 1 when the feature occurs at all.
+    case binary
+    /// Sublinear term frequency, `1 + ln(count)`.
+    case logTF
+}
+
+/// Everything that turns a post into a feature vector: tokenizer settings, n-gram ranges,
+/// hashing and weighting.
+///
+/// A model file stores this value whole, so training and classification can never disagree.
+/// Feature ids are `MurmurHash3_x86_32(feature bytes, seed) & (2^hashBits - 1)`; character
+/// n-grams hash with `seed &+ 1` so a character n-gram and a word of the same spelling do not
+/// share an id by construction.
+public struct FeatureConfig: Codable, Hashable, Sendable {
+    /// The tokenizer settings.
+    public var tokenizer: TokenizerConfig
+    /// Word n-grams of length 1 through `wordNGrams`; 0 turns word features off.
+    public var wordNGrams: Int
+    /// Character n-gram lengths taken inside each word padded with a space on both sides
+    /// (as scikit-learn's `char_wb`); `nil` turns them off.
+    public var charNGrams: ClosedRange<Int>?
+    /// Features hash into `2^hashBits` buckets (1...31).
+    public var hashBits: Int
+    /// The MurmurHash3 seed.
+    public var seed: UInt32
+    /// How counts become values.
+    public var weighting: Weighting
+    /// Scale each vector to unit Euclidean length.
+    public var l2Normalize: Bool
+
+    /// Creates a configuration: word 1-2 grams, no character n-grams, 2^20 buckets, log-TF, L2.
+    public init(
+        tokenizer: TokenizerConfig = TokenizerConfig(),
+        wordNGrams: Int = 2,
+        charNGrams: ClosedRange<Int>? = nil,
+        hashBits: Int = 20,
+        seed: UInt32 = FeatureConfig.defaultSeed,
+        weighting: Weighting = .logTF,
+        l2Normalize: Bool = true
+    ) {
+        precondition((1...31).contains(hashBits), "hashBits must be in 1...31")
+        precondition(wordNGrams >= 0, "wordNGrams must not be negative")
+        precondition(charNGrams.map { $0.lowerBound >= 1 } ?? true, "character n-grams start at length 1")
+        self.tokenizer = tokenizer
+        self.wordNGrams = wordNGrams
+        self.charNGrams = charNGrams
+        self.hashBits = hashBits
+        self.seed = seed
+        self.weighting = weighting
+        self.l2Normalize = l2Normalize
+    }
+
+    /// The default MurmurHash3 seed, the bytes `turf` read big-endian.
+    public static let defaultSeed: UInt32 = 0x7475_7266
+
+    /// The number of hash buckets, `2^hashBits`.
+    public var dimension: Int { 1 << hashBits }
+}

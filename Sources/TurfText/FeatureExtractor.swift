@@ -1,0 +1,270 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Turns posts into hashed sparse feature vectors: word n-grams and character n-grams of the
+/// tokenizer's tokens, hashed into `2^hashBits` buckets and weighted as configured.
+///
+/// A word n-gram's feature string is its tokens joined by single spaces (`vote <target>`); its
+/// id is `MurmurHash3_x86_32(UTF-8 bytes, seed) & (2^hashBits - 1)`. Character n-grams are taken
+/// from each word token padded with one space on each side (` vote ` gives ` vo`, `vot`, ...)
+/// and hashed with `seed &+ 1`. Collisions are accepted, as in scikit-learn's
+/// `HashingVectorizer`, but without its alternating sign.
+public struct FeatureExtractor: Sendable {
+    /// The configuration, as stored in model files.
+    public let config: FeatureConfig
+    /// The tokenizer built from `config.tokenizer`.
+    public let tokenizer: Tokenizer
+    private let mask: UInt32
+
+    /// Creates an extractor.
+    public init(config: FeatureConfig = FeatureConfig()) {
+        self.config = config
+        tokenizer = Tokenizer(config: config.tokenizer)
+        mask = UInt32(truncatingIfNeeded: (1 << config.hashBits) - 1)
+    }
+
+    /// The number of hash buckets (feature ids are below it).
+    public var dimension: Int { config.dimension }
+
+    /// The feature vector of `text`: sorted unique ids, weighted and normalised per the config.
+    /// - Complexity: O(n log n) in the number of features.
+    public func vector(for text: String) -> SparseVector {
+        let scratch = FeatureScratch()
+        var copy = text
+        copy.withUTF8 { vector(for: $0, into: scratch) }
+        return scratch.makeVector()
+    }
+
+    /// Computes the feature vector of `bytes` into `scratch` (`scratch.indices`,
+    /// `scratch.values`), allocating nothing once the scratch has grown: the batch hot path.
+    /// - Complexity: O(n + f log f) for n bytes and f feature occurrences.
+    public func vector(for bytes: UnsafeBufferPointer<UInt8>, into scratch: FeatureScratch) {
+        tokenizer.tokenize(bytes, into: scratch)
+        var ids = scratch.ids
+        var weights = scratch.weights
+        var offsets = scratch.offsets
+        collectIDs(scratch.tokens, into: &ids, offsets: &offsets)
+        var spare = scratch.spare
+        let unique = Self.sortAndCount(ids: &ids, weights: &weights, spare: &spare, hashBits: config.hashBits)
+        scratch.spare = spare
+        ids.count = unique
+        weights.count = unique
+        applyWeighting(weights.base, count: unique)
+        scratch.ids = ids
+        scratch.weights = weights
+        scratch.offsets = offsets
+    }
+
+    /// Every feature of `text` once, in order of first appearance, with its id: what
+    /// `turfwatch tokenize` prints so an analyst can see why a model fired.
+    public func explain(_ text: String) -> [(feature: String, id: UInt32)] {
+        let scratch = FeatureScratch()
+        var copy = text
+        copy.withUTF8 { tokenizer.tokenize($0, into: scratch) }
+        var result: [(feature: String, id: UInt32)] = []
+        var seen = Set<String>()
+        forEachFeature(scratch.tokens, offsets: &scratch.offsets) { pointer, count, isChar in
+            let body = String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+            let feature = isChar ? "char:\"\(body)\"" : body
+            guard seen.insert(feature).inserted else { return }
+            let id = MurmurHash3.hash32(pointer, count: count, seed: isChar ? config.seed &+ 1 : config.seed) & mask
+            result.append((feature, id))
+        }
+        return result
+    }
+
+    /// The id of a word n-gram feature given as written (tokens joined by single spaces).
+    public func id(ofWordFeature feature: String) -> UInt32 {
+        MurmurHash3.hash32(Array(feature.utf8), seed: config.seed) & mask
+    }
+
+    /// The id of a character n-gram feature (spaces mark word edges, as in `" vo"`).
+    public func id(ofCharFeature feature: String) -> UInt32 {
+        MurmurHash3.hash32(Array(feature.utf8), seed: config.seed &+ 1) & mask
+    }
+
+    // MARK: Feature generation
+
+    private func collectIDs(_ tokens: TokenList, into ids: inout RawBuffer<UInt32>, offsets: inout RawBuffer<Int32>) {
+        ids.count = 0
+        let tokenCount = tokens.count
+        let n = config.wordNGrams
+        var bound = tokenCount * n
+        if let range = config.charNGrams { bound += (tokens.bytes.count + 2 * tokenCount) * range.count }
+        ids.reserve(extra: bound)
+        let bytes = tokens.bytes.base
+        let seed = config.seed
+        let mask = mask
+        let starts = tokens.starts.base
+        let ends = tokens.ends.base
+        var out = ids.base
+        for first in 0..<tokenCount {
+            // The n-grams starting here share their leading bytes: mix each block once.
+            let start = Int(starts[first])
+            let last = min(first &+ n, tokenCount)
+            var state = seed
+            var mixed = start
+            var next = first
+            while next < last {
+                let end = Int(ends[next])
+                while mixed &+ 4 <= end {
+                    state = MurmurHash3.mix(state, block: bytes + mixed)
+                    mixed &+= 4
+                }
+                out.pointee = MurmurHash3.finish(
+                    state, tail: bytes + mixed, tailCount: end &- mixed, length: end &- start) & mask
+                out += 1
+                next &+= 1
+            }
+        }
+        ids.count = out - ids.base
+        if config.charNGrams != nil {
+            forEachCharNGram(tokens, offsets: &offsets) { pointer, count in
+                ids.append(MurmurHash3.hash32(pointer, count: count, seed: seed &+ 1) & mask)
+            }
+        }
+    }
+
+    /// Calls `body` with every feature occurrence: word n-grams, then character n-grams.
+    private func forEachFeature(
+        _ tokens: TokenList, offsets: inout RawBuffer<Int32>, _ body: (UnsafePointer<UInt8>, Int, Bool) -> Void
+    ) {
+        let n = config.wordNGrams
+        for first in 0..<tokens.count {
+            let start = Int(tokens.starts.base[first])
+            for next in first..<min(first + n, tokens.count) {
+                body(tokens.bytes.base + start, Int(tokens.ends.base[next]) - start, false)
+            }
+        }
+        forEachCharNGram(tokens, offsets: &offsets) { body($0, $1, true) }
+    }
+
+    /// Calls `body` with each character n-gram of each word token padded with spaces; a padded
+    /// word no longer than `n` gives itself once and ends the lengths, as scikit-learn's
+    /// `char_wb` does.
+    @inline(__always)
+    private func forEachCharNGram(
+        _ tokens: TokenList, offsets: inout RawBuffer<Int32>, _ body: (UnsafePointer<UInt8>, Int) -> Void
+    ) {
+        guard let range = config.charNGrams else { return }
+        let bytes = tokens.bytes.base
+        for index in 0..<tokens.count where tokens.kinds.base[index] == TokenKind.word.rawValue {
+            let start = Int(tokens.starts.base[index]) - 1
+            let end = Int(tokens.ends.base[index]) + 1
+            offsets.count = 0
+            offsets.reserve(extra: end - start + 1)
+            var position = start
+            while position < end {
+                offsets.append(Int32(truncatingIfNeeded: position))
+                let byte = bytes[position]
+                position &+= byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+            }
+            offsets.append(Int32(truncatingIfNeeded: end))
+            let characters = offsets.count - 1
+            for length in range {
+                if characters <= length {
+                    body(bytes + start, end - start)
+                    break
+                }
+                for first in 0...(characters - length) {
+                    let from = Int(offsets.base[first])
+                    body(bytes + from, Int(offsets.base[first + length]) - from)
+                }
+            }
+        }
+    }
+
+    // MARK: Counting and weighting
+
+    /// Sorts the ids, merges duplicates and writes each count to `weights`; returns the number
+    /// of unique ids.
+    ///
+    /// Hashed ids are uniform, so a counting pass on their top bits into about one bucket per id
+    /// leaves the array nearly sorted and an insertion pass finishes it: O(n) expected, several
+    /// times faster than a comparison sort on the 20 to 100 ids of a post. (Measured against an
+    /// order-keeping linear-probing table, which ran 20% slower.)
+    static func sortAndCount(
+        ids: inout RawBuffer<UInt32>, weights: inout RawBuffer<Float>, spare: inout RawBuffer<UInt32>, hashBits: Int
+    ) -> Int {
+        let count = ids.count
+        weights.count = 0
+        weights.reserve(extra: count)
+        guard count > 0 else { return 0 }
+        let base = ids.base
+        if count > 16 && count <= 1 << 16 {
+            var bucketBits = 1
+            while (1 << bucketBits) < count && bucketBits < hashBits { bucketBits += 1 }
+            let shift = UInt32(hashBits - bucketBits)
+            let buckets = 1 << bucketBits
+            spare.count = 0
+            spare.reserve(extra: count + buckets + 1)
+            let sorted = spare.base
+            let starts = spare.base + count
+            starts.initialize(repeating: 0, count: buckets + 1)
+            for index in 0..<count { starts[Int(base[index] >> shift) + 1] &+= 1 }
+            for bucket in 0..<buckets { starts[bucket + 1] &+= starts[bucket] }
+            for index in 0..<count {
+                let value = base[index]
+                let bucket = Int(value >> shift)
+                sorted[Int(starts[bucket])] = value
+                starts[bucket] &+= 1
+            }
+            base.update(from: sorted, count: count)
+        } else if count > 16 {
+            var buffer = UnsafeMutableBufferPointer(start: base, count: count)
+            buffer.sort()
+        }
+        insertionSort(base, count: count)
+        // Merge runs of equal ids without branches: duplicates are too irregular to predict.
+        let out = weights.base
+        var unique = 0
+        var previous = base[0]
+        var run: Float = 1
+        for index in 1..<count {
+            let value = base[index]
+            let same = value == previous
+            out[unique] = run
+            base[unique] = previous
+            unique &+= same ? 0 : 1
+            run = same ? run + 1 : 1
+            previous = value
+        }
+        out[unique] = run
+        base[unique] = previous
+        return unique &+ 1
+    }
+
+    @inline(__always)
+    private static func insertionSort(_ base: UnsafeMutablePointer<UInt32>, count: Int) {
+        var index = 1
+        while index < count {
+            let value = base[index]
+            var position = index
+            while position > 0 && base[position - 1] > value {
+                base[position] = base[position - 1]
+                position -= 1
+            }
+            base[position] = value
+            index += 1
+        }
+    }
+
+    private func applyWeighting(_ values: UnsafeMutablePointer<Float>, count: Int) {
+        switch config.weighting {
+        case .counts:
+            break
+        case .binary:
+            for index in 0..<count { values[index] = 1 }
+        case .logTF:
+            for index in 0..<count where values[index] > 1 { values[index] = 1 + logf(values[index]) }
+        }
+        guard config.l2Normalize, count > 0 else { return }
+        var sum: Float = 0
+        for index in 0..<count { sum += values[index] * values[index] }
+        let scale = 1 / sum.squareRoot()
+        for index in 0..<count { values[index] *= scale }
+    }
+}

@@ -1,0 +1,107 @@
+/// The tokens of one post, written back to back into one byte buffer, each followed by a
+/// space, after a leading space: ` dont vote nuttall `.
+///
+/// Because exactly one space separates neighbours, the word n-gram `vote nuttall` is itself a
+/// contiguous byte range, so hashing an n-gram needs no copy; and because each word has a
+/// space on both sides, its padded form for character n-grams is contiguous too.
+struct TokenList {
+    var bytes = RawBuffer<UInt8>(capacity: 1024)
+    var starts = RawBuffer<Int32>(capacity: 128)
+    var ends = RawBuffer<Int32>(capacity: 128)
+    var kinds = RawBuffer<UInt8>(capacity: 128)
+    /// Where the token being written starts.
+    var pending = 1
+    /// Byte range of a leading `RT @handle:` handle in the normalised text, if any.
+    var retweetedHandle: Range<Int>?
+    var foldedConfusables = false
+    var maskedTargets = 0
+    var invalidSequences = 0
+
+    /// Forgets the previous post, keeping the memory.
+    mutating func reset() {
+        bytes.count = 1
+        bytes.base[0] = 0x20
+        starts.count = 0
+        ends.count = 0
+        kinds.count = 0
+        pending = 1
+        retweetedHandle = nil
+        foldedConfusables = false
+        maskedTargets = 0
+        invalidSequences = 0
+    }
+
+    /// The number of tokens.
+    var count: Int { starts.count }
+
+    /// Starts a token that will write at most `maximumBytes` bytes.
+    @inline(__always)
+    mutating func begin(maximumBytes: Int) {
+        bytes.reserve(extra: maximumBytes &+ 10)
+        pending = bytes.count
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) { bytes.append(byte) }
+
+    @inline(__always)
+    mutating func append(_ source: UnsafePointer<UInt8>, count: Int) {
+        (bytes.base + bytes.count).update(from: source, count: count)
+        bytes.count &+= count
+    }
+
+    @inline(__always)
+    mutating func appendScalar(_ scalar: UInt32) {
+        bytes.count &+= UTF8Writer.write(scalar, to: bytes.base + bytes.count)
+    }
+
+    /// Drops the token being written.
+    @inline(__always)
+    mutating func abandon() { bytes.count = pending }
+
+    /// The bytes of the token being written.
+    @inline(__always)
+    var pendingBytes: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: bytes.base + pending, count: bytes.count - pending)
+    }
+
+    /// Finishes the token being written (an empty one is dropped).
+    @inline(__always)
+    mutating func commit(_ kind: TokenKind) {
+        let end = bytes.count
+        guard end > pending else { return }
+        bytes.append(0x20)
+        starts.reserve(extra: 1)
+        ends.reserve(extra: 1)
+        kinds.reserve(extra: 1)
+        starts.append(Int32(truncatingIfNeeded: pending))
+        ends.append(Int32(truncatingIfNeeded: end))
+        kinds.append(kind.rawValue)
+        pending = bytes.count
+    }
+
+    /// The bytes of token `index`.
+    @inline(__always)
+    func token(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = Int(starts.base[index])
+        return UnsafeBufferPointer(start: bytes.base + start, count: Int(ends.base[index]) - start)
+    }
+
+    /// Removes the last `number` tokens.
+    mutating func removeLast(_ number: Int) {
+        let first = starts.count - number
+        bytes.count = Int(starts.base[first])
+        starts.count = first
+        ends.count = first
+        kinds.count = first
+        pending = bytes.count
+    }
+
+    /// Releases the memory; called once by the owner.
+    func deallocate() {
+        bytes.deallocate()
+        starts.deallocate()
+        ends.deallocate()
+        kinds.deallocate()
+    }
+}

@@ -1,0 +1,637 @@
+/// The second pass: splits normalised UTF-8 into tokens and writes them, folded, into a
+/// `TokenList`.
+///
+/// One left-to-right scan with one byte of look-behind (`afterWord`, so `a@b` is not a mention
+/// and `C#` not a hashtag). ASCII takes the fast paths; other scalars are decoded in place.
+/// Nothing is allocated per token.
+struct TokenScanner {
+    let text: UnsafePointer<UInt8>
+    let count: Int
+    let rules: TokenizerRules
+    var list: TokenList
+
+    /// Scans the whole text.
+    mutating func run() {
+        var index = skipSpaces(from: 0)
+        index = skipRetweetMarker(at: index)
+        var afterWord = false
+        while index < count {
+            let byte = text[index]
+            if byte < 0x80 {
+                if CharacterClass.isASCIIAlphanumeric(byte) {
+                    let lower = byte | 0x20
+                    if !afterWord && (lower == 0x68 || lower == 0x77), let end = scanURL(at: index) {
+                        index = end
+                        afterWord = false
+                        continue
+                    }
+                    index = scanWord(at: index)
+                    afterWord = true
+                    continue
+                }
+                switch byte {
+                case 0x40:  // @
+                    if !afterWord, let end = scanMention(at: index) {
+                        index = end
+                        afterWord = true
+                        continue
+                    }
+                case 0x23:  // #
+                    if !afterWord, let end = scanHashtag(at: index) {
+                        index = end
+                        afterWord = true
+                        continue
+                    }
+                case 0x24:  // $
+                    if !afterWord, let end = scanCashtag(at: index) {
+                        index = end
+                        afterWord = true
+                        continue
+                    }
+                case 0x21, 0x3F:  // ! ?
+                    index = scanPunctuationRun(at: index)
+                    afterWord = false
+                    continue
+                default:
+                    break
+                }
+                index &+= 1
+                afterWord = false
+                continue
+            }
+            let (scalar, length) = UTF8Writer.read(text + index)
+            if CharacterClass.isEmojiStart(scalar) {
+                index = scanEmoji(at: index)
+                afterWord = false
+            } else if CharacterClass.isWordScalar(scalar) {
+                index = scanWord(at: index)
+                afterWord = true
+            } else {
+                index &+= length
+                afterWord = false
+            }
+        }
+    }
+
+    // MARK: Markers and entities
+
+    private func skipSpaces(from start: Int) -> Int {
+        var index = start
+        while index < count && text[index] == 0x20 { index &+= 1 }
+        return index
+    }
+
+    /// Recognises a leading `RT @handle:` and records the handle.
+    private mutating func skipRetweetMarker(at start: Int) -> Int {
+        guard start + 5 < count, text[start] | 0x20 == 0x72, text[start + 1] | 0x20 == 0x74,
+            text[start + 2] == 0x20
+        else { return start }
+        let at = skipSpaces(from: start + 2)
+        guard at < count, text[at] == 0x40 else { return start }
+        let handleEnd = handleEnd(from: at + 1)
+        guard handleEnd > at + 1, handleEnd < count, text[handleEnd] == 0x3A else { return start }
+        list.retweetedHandle = (at + 1)..<handleEnd
+        return handleEnd + 1
+    }
+
+    @inline(__always)
+    private func isHandleByte(_ byte: UInt8) -> Bool {
+        CharacterClass.isASCIIAlphanumeric(byte) || byte == 0x5F
+    }
+
+    private func handleEnd(from start: Int) -> Int {
+        var index = start
+        while index < count && isHandleByte(text[index]) { index &+= 1 }
+        return index
+    }
+
+    private mutating func scanMention(at start: Int) -> Int? {
+        let end = handleEnd(from: start + 1)
+        guard end > start + 1 else { return nil }
+        list.begin(maximumBytes: 5)
+        list.append(0x40)
+        list.append(0x75)
+        list.append(0x73)
+        list.append(0x65)
+        list.append(0x72)
+        commit(.mention)
+        if rules.config.mentionHandles {
+            list.begin(maximumBytes: end - start)
+            for index in start..<end { list.append(text[index] &+ (((text[index] &- 0x41) < 26) ? 0x20 : 0)) }
+            commit(.handle)
+        }
+        return end
+    }
+
+    private mutating func scanCashtag(at start: Int) -> Int? {
+        var end = start + 1
+        while end < count && ((text[end] | 0x20) &- 0x61) < 26 { end &+= 1 }
+        let letters = end - start - 1
+        guard letters >= 1 && letters <= 6 else { return nil }
+        if end < count && (isHandleByte(text[end]) || text[end] >= 0x80) { return nil }
+        list.begin(maximumBytes: end - start)
+        list.append(0x24)
+        for index in (start + 1)..<end { list.append(text[index] | 0x20) }
+        commit(.cashtag)
+        return end
+    }
+
+    private mutating func scanPunctuationRun(at start: Int) -> Int {
+        var bangs = 0
+        var questions = 0
+        var end = start
+        while end < count {
+            if text[end] == 0x21 {
+                bangs &+= 1
+            } else if text[end] == 0x3F {
+                questions &+= 1
+            } else {
+                break
+            }
+            end &+= 1
+        }
+        guard rules.config.punctuationRuns else { return end }
+        list.begin(maximumBytes: 2)
+        if questions == 0 {
+            list.append(0x21)
+            if bangs > 1 { list.append(0x21) }
+        } else if bangs == 0 {
+            list.append(0x3F)
+            if questions > 1 { list.append(0x3F) }
+        } else {
+            list.append(0x3F)
+            list.append(0x21)
+        }
+        commit(.punctuation)
+        return end
+    }
+
+    // MARK: URLs
+
+    /// Scans `http://`, `https://` or `www.` links; nil when the text is not a link.
+    private mutating func scanURL(at start: Int) -> Int? {
+        var hostStart = start
+        if text[start] | 0x20 == 0x68 {
+            guard start + 7 < count, text[start + 1] | 0x20 == 0x74, text[start + 2] | 0x20 == 0x74,
+                text[start + 3] | 0x20 == 0x70
+            else { return nil }
+            var colon = start + 4
+            if text[colon] | 0x20 == 0x73 { colon += 1 }
+            guard colon + 2 < count, text[colon] == 0x3A, text[colon + 1] == 0x2F, text[colon + 2] == 0x2F else {
+                return nil
+            }
+            hostStart = colon + 3
+        } else {
+            guard start + 4 < count, text[start + 1] | 0x20 == 0x77, text[start + 2] | 0x20 == 0x77,
+                text[start + 3] == 0x2E
+            else { return nil }
+        }
+        var hostEnd = hostStart
+        while hostEnd < count {
+            let byte = text[hostEnd]
+            guard CharacterClass.isASCIIAlphanumeric(byte) || byte == 0x2E || byte == 0x2D || byte == 0x5F else {
+                break
+            }
+            hostEnd &+= 1
+        }
+        var end = hostEnd
+        while end < count && text[end] != 0x20 { end &+= 1 }
+        while hostEnd > hostStart && (text[hostEnd - 1] == 0x2E || text[hostEnd - 1] == 0x2D) { hostEnd -= 1 }
+        if hostEnd - hostStart > 4, text[hostStart] | 0x20 == 0x77, text[hostStart + 1] | 0x20 == 0x77,
+            text[hostStart + 2] | 0x20 == 0x77, text[hostStart + 3] == 0x2E
+        {
+            hostStart += 4
+        }
+        guard hostEnd > hostStart else { return hostStart > start + 4 ? end : nil }
+        let hostLength = hostEnd - hostStart
+        list.begin(maximumBytes: hostLength + 4)
+        list.append(0x75)
+        list.append(0x72)
+        list.append(0x6C)
+        list.append(0x3A)
+        let hostOffset = list.bytes.count
+        for index in hostStart..<hostEnd { list.append(text[index] &+ (((text[index] &- 0x41) < 26) ? 0x20 : 0)) }
+        let isTCo = hostLength == 4 && text[hostStart] | 0x20 == 0x74 && text[hostStart + 1] == 0x2E
+            && text[hostStart + 2] | 0x20 == 0x63 && text[hostStart + 3] | 0x20 == 0x6F
+        let tokenStart = list.pending
+        commit(.url)
+        if rules.config.urlDomains && !isTCo && list.count > 0 && Int(list.starts.base[list.count - 1]) == tokenStart {
+            let host = UnsafeBufferPointer(start: list.bytes.base + hostOffset, count: hostLength)
+            let domain = RegistrableDomain.range(in: host)
+            list.begin(maximumBytes: domain.count + 7)
+            for byte in "domain:".utf8 { list.append(byte) }
+            list.append(list.bytes.base + hostOffset + domain.lowerBound, count: domain.count)
+            commit(.domain)
+        }
+        return end
+    }
+
+    // MARK: Emoji
+
+    private mutating func scanEmoji(at start: Int) -> Int {
+        var index = start
+        list.begin(maximumBytes: 0)
+        list.bytes.reserve(extra: 16)
+        var (scalar, length) = UTF8Writer.read(text + index)
+        list.appendScalar(scalar)
+        index &+= length
+        if CharacterClass.isRegionalIndicator(scalar), index < count {
+            let (next, nextLength) = UTF8Writer.read(text + index)
+            if CharacterClass.isRegionalIndicator(next) {
+                list.appendScalar(next)
+                index &+= nextLength
+            }
+        }
+        while index < count && text[index] >= 0x80 {
+            (scalar, length) = UTF8Writer.read(text + index)
+            if CharacterClass.isSkinTone(scalar) {
+                index &+= length
+            } else if (0xE0020...0xE007F).contains(scalar) || scalar == 0x20E3 {
+                list.bytes.reserve(extra: 4)
+                list.appendScalar(scalar)
+                index &+= length
+            } else if scalar == 0x200D, index + length < count {
+                let (joined, joinedLength) = UTF8Writer.read(text + index + length)
+                guard CharacterClass.isEmojiStart(joined) else { break }
+                list.bytes.reserve(extra: 8)
+                list.appendScalar(scalar)
+                list.appendScalar(joined)
+                index &+= length &+ joinedLength
+            } else {
+                break
+            }
+        }
+        if rules.config.emoji {
+            commit(.emoji)
+        } else {
+            list.abandon()
+        }
+        return index
+    }
+
+    // MARK: Words, numbers, hashtags
+
+    /// Scans a word or number starting at a word scalar.
+    ///
+    /// ASCII words, the common case, are lower-cased and capped into the token list in the same
+    /// pass that finds their end; a word that turns out to hold other scalars starts over on
+    /// the general path.
+    private mutating func scanWord(at start: Int) -> Int {
+        list.begin(maximumBytes: 2 &* (count &- start))
+        let maxRepeat = rules.config.maxRepeat
+        let out = list.bytes.base
+        var written = list.bytes.count
+        var index = start
+        var allDigits = true
+        var previousIsLetter = false
+        var previousIsDigit = false
+        var last: UInt8 = 0
+        var run = 0
+        while index < count {
+            var byte = text[index]
+            if byte >= 0x80 { return scanGeneralWord(at: start) }
+            if CharacterClass.isDigit(byte) {
+                previousIsDigit = true
+                previousIsLetter = false
+            } else if ((byte | 0x20) &- 0x61) < 26 {
+                byte |= 0x20
+                allDigits = false
+                previousIsLetter = true
+                previousIsDigit = false
+            } else if index &+ 1 < count, byte == 0x27 && previousIsLetter && ((text[index &+ 1] | 0x20) &- 0x61) < 26 {
+                previousIsLetter = false
+            } else if index &+ 1 < count, (byte == 0x2E || byte == 0x2C) && previousIsDigit && allDigits
+                && CharacterClass.isDigit(text[index &+ 1])
+            {
+                previousIsDigit = false
+            } else {
+                break
+            }
+            index &+= 1
+            if byte == last {
+                run &+= 1
+                if maxRepeat > 0 && run > maxRepeat && previousIsLetter { continue }
+            } else {
+                last = byte
+                run = 1
+            }
+            out[written] = byte
+            written &+= 1
+        }
+        if allDigits {
+            appendNumber(from: start, to: index)
+        } else {
+            list.bytes.count = written
+            commit(.word)
+        }
+        return index
+    }
+
+    /// Scans a word holding non-ASCII scalars (or a number), starting at a word scalar.
+    private mutating func scanGeneralWord(at start: Int) -> Int {
+        var index = start
+        var allDigits = true
+        var ascii = true
+        var previousIsLetter = false
+        var previousIsDigit = false
+        var scripts = ScriptCounts()
+        while index < count {
+            let byte = text[index]
+            if byte < 0x80 {
+                if CharacterClass.isDigit(byte) {
+                    previousIsDigit = true
+                    previousIsLetter = false
+                    index &+= 1
+                    continue
+                }
+                if ((byte | 0x20) &- 0x61) < 26 {
+                    scripts.latin &+= 1
+                    allDigits = false
+                    previousIsLetter = true
+                    previousIsDigit = false
+                    index &+= 1
+                    continue
+                }
+                if index + 1 < count {
+                    let next = text[index + 1]
+                    if byte == 0x27 && previousIsLetter && ((next | 0x20) &- 0x61) < 26 {
+                        previousIsLetter = false
+                        index &+= 1
+                        continue
+                    }
+                    if (byte == 0x2E || byte == 0x2C) && previousIsDigit && allDigits && CharacterClass.isDigit(next) {
+                        previousIsDigit = false
+                        index &+= 1
+                        continue
+                    }
+                }
+                break
+            }
+            let (scalar, length) = UTF8Writer.read(text + index)
+            if scalar == 0x2019 && previousIsLetter && index + length < count {
+                let (next, _) = UTF8Writer.read(text + index + length)
+                if CharacterClass.isWordScalar(next) && !(next < 0x80 && CharacterClass.isDigit(UInt8(next))) {
+                    ascii = false
+                    previousIsLetter = false
+                    index &+= length
+                    continue
+                }
+            }
+            guard CharacterClass.isWordScalar(scalar) else { break }
+            scripts.add(scalar)
+            ascii = false
+            allDigits = false
+            previousIsLetter = true
+            previousIsDigit = false
+            index &+= length
+        }
+        if allDigits {
+            appendNumber(from: start, to: index)
+        } else {
+            list.begin(maximumBytes: 2 * (index - start))
+            appendWord(from: start, to: index, ascii: ascii, capRepeats: true, scripts: scripts)
+            commit(.word)
+        }
+        return index
+    }
+
+    private mutating func appendNumber(from start: Int, to end: Int) {
+        switch rules.config.numbers {
+        case .classToken:
+            list.begin(maximumBytes: 5)
+            for byte in "<num>".utf8 { list.append(byte) }
+            commit(.number)
+        case .keep:
+            list.begin(maximumBytes: end - start)
+            list.append(text + start, count: end - start)
+            commit(.number)
+        case .drop:
+            break
+        }
+    }
+
+    /// Scans `#tag`; nil when no tag follows (`#`, `#123`).
+    private mutating func scanHashtag(at start: Int) -> Int? {
+        var end = start + 1
+        var hasLetter = false
+        var ascii = true
+        while end < count {
+            let byte = text[end]
+            if byte < 0x80 {
+                if CharacterClass.isDigit(byte) || byte == 0x5F {
+                    end &+= 1
+                } else if ((byte | 0x20) &- 0x61) < 26 {
+                    hasLetter = true
+                    end &+= 1
+                } else {
+                    break
+                }
+                continue
+            }
+            let (scalar, length) = UTF8Writer.read(text + end)
+            guard CharacterClass.isWordScalar(scalar) else { break }
+            hasLetter = true
+            ascii = false
+            end &+= length
+        }
+        guard hasLetter else { return nil }
+        list.begin(maximumBytes: 2 * (end - start))
+        list.append(0x23)
+        appendWord(from: start + 1, to: end, ascii: ascii, capRepeats: false)
+        commit(.hashtag)
+        if rules.config.splitHashtags { splitHashtag(from: start + 1, to: end) }
+        return end
+    }
+
+    /// Emits the words of a hashtag body: split at underscores, between letters and digits,
+    /// before an upper-case letter that follows a lower-case one, and before the last capital
+    /// of a capital run followed by a lower-case letter (`BBCNews` gives `bbc`, `news`).
+    private mutating func splitHashtag(from start: Int, to end: Int) {
+        // Character classes: 0 lower (or caseless), 1 upper, 2 digit, 3 underscore.
+        var partStart = start
+        var index = start
+        var previousClass: UInt8 = 3
+        var previousStart = start
+        var beforePreviousClass: UInt8 = 3
+        while index < end {
+            let (scalar, length) = UTF8Writer.read(text + index)
+            let current: UInt8
+            if scalar == 0x5F {
+                current = 3
+            } else if scalar < 0x80 && CharacterClass.isDigit(UInt8(scalar)) {
+                current = 2
+            } else if CharacterClass.fold(scalar, foldYo: false) != scalar {
+                current = 1
+            } else {
+                current = 0
+            }
+            var boundary = -1
+            if current == 3 || previousClass == 3 {
+                boundary = index
+            } else if (current == 2) != (previousClass == 2) {
+                boundary = index
+            } else if current == 1 && previousClass == 0 {
+                boundary = index
+            } else if current == 0 && previousClass == 1 && beforePreviousClass == 1 {
+                boundary = previousStart
+            }
+            if boundary > partStart {
+                emitHashtagPart(from: partStart, to: boundary)
+                partStart = boundary
+            }
+            if current == 3 { partStart = index + length }
+            beforePreviousClass = previousClass
+            previousClass = current
+            previousStart = index
+            index &+= length
+        }
+        if end > partStart { emitHashtagPart(from: partStart, to: end) }
+    }
+
+    private mutating func emitHashtagPart(from start: Int, to end: Int) {
+        var allDigits = true
+        var ascii = true
+        for index in start..<end {
+            let byte = text[index]
+            if byte >= 0x80 { ascii = false }
+            if !CharacterClass.isDigit(byte) { allDigits = false }
+        }
+        if allDigits {
+            appendNumber(from: start, to: end)
+        } else {
+            list.begin(maximumBytes: 2 * (end - start))
+            appendWord(from: start, to: end, ascii: ascii, capRepeats: true)
+            commit(.word)
+        }
+    }
+
+    /// Writes the folded form of `text[start..<end]` to the pending token (room for twice its
+    /// length reserved by the caller): case folded, confusables folded when the word mixes
+    /// scripts, `’` as `'`, repeated letters (not digits) capped.
+    private mutating func appendWord(
+        from start: Int, to end: Int, ascii: Bool, capRepeats: Bool, scripts known: ScriptCounts? = nil
+    ) {
+        let maxRepeat = capRepeats ? rules.config.maxRepeat : 0
+        if ascii {
+            var last: UInt8 = 0
+            var run = 0
+            for index in start..<end {
+                var byte = text[index]
+                byte &+= ((byte &- 0x41) < 26) ? 0x20 : 0
+                if byte == last {
+                    run &+= 1
+                    if maxRepeat > 0 && run > maxRepeat && !CharacterClass.isDigit(byte) { continue }
+                } else {
+                    last = byte
+                    run = 1
+                }
+                list.append(byte)
+            }
+            return
+        }
+        // Which scripts the letters use, to fold look-alikes of the minority script.
+        var scripts = ScriptCounts()
+        if let known {
+            scripts = known
+        } else if rules.config.foldConfusables {
+            var index = start
+            while index < end {
+                let (scalar, length) = UTF8Writer.read(text + index)
+                scripts.add(scalar)
+                index &+= length
+            }
+        }
+        let mixed = rules.config.foldConfusables && scripts.isMixed
+        let towardsCyrillic = scripts.cyrillic > scripts.latin && scripts.greek == 0
+        let foldYo = rules.config.foldYo
+        var last: UInt32 = 0
+        var run = 0
+        var index = start
+        while index < end {
+            var (scalar, length) = UTF8Writer.read(text + index)
+            index &+= length
+            if mixed {
+                let script = CharacterClass.script(scalar)
+                if towardsCyrillic {
+                    if script == .latin, let lookAlike = CharacterClass.cyrillicLookAlike(scalar) {
+                        scalar = lookAlike
+                        list.foldedConfusables = true
+                    }
+                } else if script == .cyrillic || script == .greek, let lookAlike = CharacterClass.latinLookAlike(scalar) {
+                    scalar = lookAlike
+                    list.foldedConfusables = true
+                }
+            }
+            scalar = scalar == 0x2019 ? 0x27 : CharacterClass.fold(scalar, foldYo: foldYo)
+            if scalar == last {
+                run &+= 1
+                if maxRepeat > 0 && run > maxRepeat && (scalar &- 0x30) >= 10 { continue }
+            } else {
+                last = scalar
+                run = 1
+            }
+            list.appendScalar(scalar)
+        }
+    }
+
+    // MARK: Committing
+
+    /// Finishes the pending token, applying stop tokens and target masking.
+    @inline(__always)
+    private mutating func commit(_ kind: TokenKind) {
+        if !rules.stopTokens.isEmpty && list.bytes.count > list.pending && rules.isStopToken(list.pendingBytes) {
+            list.abandon()
+            return
+        }
+        list.commit(kind)
+        if kind == .word && !rules.targets.isEmpty { maskTargets() }
+    }
+
+    /// Replaces a target name that ends at the last token by one `<target>` token.
+    private mutating func maskTargets() {
+        let tokenCount = list.count
+        for target in rules.targets where target.count <= tokenCount {
+            var matches = true
+            for (offset, word) in target.enumerated() {
+                let position = tokenCount - target.count + offset
+                guard list.kinds.base[position] == TokenKind.word.rawValue,
+                    word.elementsEqual(list.token(position))
+                else {
+                    matches = false
+                    break
+                }
+            }
+            guard matches else { continue }
+            list.removeLast(target.count)
+            list.begin(maximumBytes: 8)
+            for byte in "<target>".utf8 { list.append(byte) }
+            list.commit(.target)
+            list.maskedTargets &+= 1
+            return
+        }
+    }
+}
+
+/// How many letters of a word belong to each script that confusable folding cares about.
+struct ScriptCounts {
+    var latin = 0
+    var cyrillic = 0
+    var greek = 0
+
+    @inline(__always)
+    mutating func add(_ scalar: UInt32) {
+        if (scalar &- 0x0400) < 0x130 {
+            cyrillic &+= 1
+            return
+        }
+        switch CharacterClass.script(scalar) {
+        case .latin: latin &+= 1
+        case .cyrillic: cyrillic &+= 1
+        case .greek: greek &+= 1
+        case .other: break
+        }
+    }
+
+    /// True when letters of two or more of the scripts meet in one word.
+    var isMixed: Bool { (latin > 0 ? 1 : 0) + (cyrillic > 0 ? 1 : 0) + (greek > 0 ? 1 : 0) >= 2 }
+}

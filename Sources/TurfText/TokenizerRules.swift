@@ -1,0 +1,51 @@
+/// A `TokenizerConfig` compiled for the scanner: flags plus target names and stop tokens in
+/// normalised byte form.
+struct TokenizerRules: Sendable {
+    let config: TokenizerConfig
+    /// Each target name as its token sequence, longest sequence first.
+    let targets: [[[UInt8]]]
+    /// Stop tokens by their MurmurHash3 (seed 0).
+    let stopTokens: [UInt32: [[UInt8]]]
+
+    init(config: TokenizerConfig) {
+        self.config = config
+        var plain = config
+        plain.targets = []
+        plain.stopTokens = []
+        let base = Tokenizer(plainConfig: plain)
+        var targets: [[[UInt8]]] = []
+        for name in config.targets {
+            let tokens = base.tokenize(name).tokens.map { Array($0.utf8) }
+            if !tokens.isEmpty && !targets.contains(tokens) { targets.append(tokens) }
+        }
+        self.targets = targets.sorted { $0.count > $1.count }
+        var stops: [UInt32: [[UInt8]]] = [:]
+        for token in config.stopTokens {
+            var bytes: [UInt8] = []
+            for scalar in token.unicodeScalars {
+                let folded = CharacterClass.fold(scalar.value, foldYo: config.foldYo)
+                bytes.append(contentsOf: Array(String(Unicode.Scalar(folded) ?? scalar).utf8))
+            }
+            guard !bytes.isEmpty else { continue }
+            stops[MurmurHash3.hash32(bytes, seed: 0), default: []].append(bytes)
+        }
+        self.stopTokens = stops
+    }
+
+    /// Rules without targets or stop tokens (used to normalise the target names themselves).
+    init(plain config: TokenizerConfig) {
+        self.config = config
+        targets = []
+        stopTokens = [:]
+    }
+
+    /// True when `token` is a configured stop token.
+    @inline(__always)
+    func isStopToken(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = token.baseAddress else { return false }
+        guard let candidates = stopTokens[MurmurHash3.hash32(base, count: token.count, seed: 0)] else {
+            return false
+        }
+        return candidates.contains { $0.elementsEqual(token) }
+    }
+}

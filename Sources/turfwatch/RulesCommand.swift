@@ -1,0 +1,77 @@
+import ArgumentParser
+import TurfCore
+import TurfRules
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `turfwatch rules check|test R`: validate a rules file, or run its examples like unit tests.
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "Check a PCRE2 rules file or run its examples.",
+        subcommands: [Check.self, Test.self]
+    )
+
+    /// `turfwatch rules check R`.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compile every rule and report every error at once (file:line: rule ID: reason)."
+        )
+
+        @Argument(help: "The rules file (YAML).")
+        var file: String
+
+        @Option(help: "Comma-separated stance names rules may use (default: the file's own 'stances' list).")
+        var stances: String?
+
+        func run() throws {
+            let ruleSet = try loadRules(file, stances: stances)
+            var line = "\(file): \(ruleSet.rules.count) rules OK (\(ruleSet.prefilteredCount) prefiltered by literals"
+            let always = ruleSet.alwaysRunIDs
+            line += always.isEmpty ? ")" : ", \(always.count) always run: \(always.joined(separator: ", ")))"
+            print(line)
+        }
+    }
+
+    /// `turfwatch rules test R`.
+    struct Test: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run every rule's examples.match and examples.no_match; exit 1 on any failure."
+        )
+
+        @Argument(help: "The rules file (YAML).")
+        var file: String
+
+        @Option(help: "Comma-separated stance names rules may use (default: the file's own 'stances' list).")
+        var stances: String?
+
+        func run() throws {
+            let ruleSet = try loadRules(file, stances: stances)
+            let report = RuleTester.run(ruleSet)
+            for failure in report.failures { print("FAIL \(failure)") }
+            print(report.summary)
+            if !report.failures.isEmpty { throw ExitCode(1) }
+        }
+    }
+}
+
+/// Loads a rules file, printing every error to standard error and exiting 1 when there are any.
+private func loadRules(_ file: String, stances: String?) throws -> RuleSet {
+    let known = stances.map { $0.split(separator: ",").map { String($0) } }
+    do {
+        return try RuleSet.load(path: file, knownStances: known)
+    } catch {
+        for problem in error.errors { printError(problem.description) }
+        throw ExitCode(1)
+    }
+}
+
+/// Writes one line to standard error.
+private func printError(_ line: String) {
+    var text = line + "\n"
+    text.withUTF8 { bytes in _ = write(2, bytes.baseAddress, bytes.count) }
+}

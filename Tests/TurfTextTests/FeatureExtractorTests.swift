@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+import TurfText
+
+@Suite struct FeatureExtractorTests {
+    private func extractor(
+        words: Int = 2, chars: ClosedRange<Int>? = nil, bits: Int = 20, weighting: Weighting = .counts, l2: Bool = false
+    ) -> FeatureExtractor {
+        FeatureExtractor(
+            config: FeatureConfig(wordNGrams: words, charNGrams: chars, hashBits: bits, weighting: weighting, l2Normalize: l2))
+    }
+
+    @Test func murmurHashMatchesReferenceValues() {
+        // Values from scikit-learn's murmurhash3_32(..., positive=True).
+        #expect(MurmurHash3.hash32(Array("hello".utf8), seed: 0) == 613_153_351)
+        #expect(MurmurHash3.hash32(Array("hello".utf8), seed: 42) == 3_806_057_185)
+        #expect(MurmurHash3.hash32(Array("Пу".utf8), seed: 0) == 555_631_985)
+    }
+
+    @Test func wordUnigramsAndBigramsWithCounts() {
+        let vector = extractor().vector(for: "Vote vote 2017")
+        // vote ×2, "vote vote", "vote <num>", <num>: ids from MurmurHash3 with the default seed.
+        #expect(vector.indices == [109_457, 240_544, 413_818, 1_038_250])
+        #expect(vector.values == [2, 1, 1, 1])
+    }
+
+    @Test func collisionsAddUp() {
+        // With 2^4 buckets "vote <num>" and "<num>" share bucket 10.
+        let vector = extractor(bits: 4).vector(for: "vote 1")
+        #expect(vector.indices == [1, 10])
+        #expect(vector.values == [1, 2])
+        #expect(extractor(bits: 4).dimension == 16)
+    }
+
+    @Test func nGramCountsFollowTheConfiguration() {
+        let text = "one two three four"
+        #expect(extractor(words: 1).vector(for: text).values.reduce(0, +) == 4)
+        #expect(extractor(words: 2).vector(for: text).values.reduce(0, +) == 7)
+        #expect(extractor(words: 3).vector(for: text).values.reduce(0, +) == 9)
+        #expect(extractor(words: 0).vector(for: text).count == 0)
+        // Padded " ab " has 3 bigrams (" a", "ab", "b ") and 2 trigrams; a range past its length gives " ab " once.
+        let chars = extractor(words: 0, chars: 2...3).vector(for: "ab")
+        #expect(chars.indices == [55_857, 249_251, 476_044, 570_719, 970_455])
+        #expect(chars.values == [1, 1, 1, 1, 1])
+        #expect(extractor(words: 0, chars: 4...6).vector(for: "ab").indices == [684_967])
+        #expect(extractor(words: 0, chars: 1...1).vector(for: "héllo").values.reduce(0, +) == 7)
+        // Character n-grams come only from words, not from links, mentions or emoji.
+        #expect(extractor(words: 0, chars: 2...2).vector(for: "@x https://t.co/a 😂 #").count == 0)
+    }
+
+    @Test func weightingAndNormalisation() {
+        let text = "no no no no yes"
+        let binary = extractor(words: 1, weighting: .binary).vector(for: text)
+        #expect(binary.values == [1, 1])
+        let log = extractor(words: 1, weighting: .logTF).vector(for: text)
+        #expect(Set(log.values.map { ($0 * 1000).rounded() }) == [1000, Float(1000 * (1 + Foundation.log(4.0))).rounded()])
+        let normalised = extractor(words: 2, weighting: .logTF, l2: true).vector(for: text)
+        #expect(abs(normalised.norm - 1) < 1e-6)
+        #expect(extractor(l2: true).vector(for: "").count == 0)
+    }
+
+    @Test func vectorsAreDeterministicSortedAndIndependentOfTheScratch() {
+        let features = FeatureExtractor()
+        let posts = ["Don't vote #Nuttall 😂 https://t.co/x", "Крым наш!!!", "", "RT @a: same same same"]
+        let scratch = FeatureScratch()
+        for post in posts {
+            let fresh = features.vector(for: post)
+            var copy = post
+            copy.withUTF8 { features.vector(for: $0, into: scratch) }
+            #expect(scratch.makeVector() == fresh)
+            #expect(zip(fresh.indices, fresh.indices.dropFirst()).allSatisfy { $0 < $1 })
+            #expect(fresh.indices.allSatisfy { Int($0) < features.dimension })
+            #expect(FeatureExtractor().vector(for: post) == fresh)
+        }
+        var seeded = FeatureConfig()
+        seeded.seed = 1
+        #expect(FeatureExtractor(config: seeded).vector(for: posts[0]) != features.vector(for: posts[0]))
+    }
+
+    @Test func longPostsCountEveryFeatureOccurrence() {
+        // Enough features for the bucket sort, with repeats and, at 10 bits, many collisions.
+        let words = (0..<700).map { "w\(($0 * 37) % 300)x" }
+        for bits in [10, 20] {
+            let features = extractor(bits: bits)
+            var expected: [UInt32: Float] = [:]
+            for (index, word) in words.enumerated() {
+                expected[features.id(ofWordFeature: word), default: 0] += 1
+                if index + 1 < words.count {
+                    expected[features.id(ofWordFeature: word + " " + words[index + 1]), default: 0] += 1
+                }
+            }
+            let vector = features.vector(for: words.joined(separator: " "))
+            #expect(vector.indices == expected.keys.sorted())
+            #expect(vector.values == expected.keys.sorted().map { expected[$0]! })
+        }
+    }
+
+    @Test func explainListsEachFeatureOnceWithItsID() {
+        let features = extractor(words: 2, chars: 2...2)
+        let explained = features.explain("vote vote")
+        #expect(explained.map(\.feature) == ["vote", "vote vote", "char:\" v\"", "char:\"vo\"", "char:\"ot\"", "char:\"te\"", "char:\"e \""])
+        #expect(explained[0].id == 109_457)
+        #expect(explained[1].id == features.id(ofWordFeature: "vote vote"))
+        #expect(explained[2].id == features.id(ofCharFeature: " v"))
+        let vector = features.vector(for: "vote vote")
+        #expect(Set(vector.indices) == Set(explained.map(\.id)))
+    }
+
+    @Test func configurationRoundTripsThroughJSON() throws {
+        var config = FeatureConfig(charNGrams: 2...5, hashBits: 18, weighting: .binary)
+        config.tokenizer.targets = ["Paul Nuttall"]
+        config.tokenizer.stopTokens = ["#semst"]
+        config.tokenizer.numbers = .keep
+        let data = try JSONEncoder().encode(config)
+        #expect(try JSONDecoder().decode(FeatureConfig.self, from: data) == config)
+    }
+}
