@@ -85,5 +85,10 @@ let package = Package(
         .testTarget(name: "TurfCoordinationTests", dependencies: ["TurfCoordination", "TurfCore", "TurfIO"]),
         .testTarget(name: "TurfSimulateTests", dependencies: ["TurfSimulate", "TurfCore", "TurfIO"]),
         .testTarget(name: "TrainingDataTests", dependencies: ["TurfCore"]),
+        .testTarget(
+            name: "BadInputTests",
+            dependencies: ["TurfIO", "TurfCore", "TurfModel", "TurfRules", "TurfCoordination", "TurfPipeline"],
+            exclude: ["Corpus"]
+        ),
     ]
 )
