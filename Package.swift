@@ -46,7 +46,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "TurfIO", dependencies: ["TurfCore", "CZlib"], swiftSettings: strictSettings),
-        .target(name: "TurfTimeline", dependencies: ["TurfCore"], swiftSettings: strictSettings),
+        .target(name: "TurfTimeline", dependencies: ["TurfCore", "TurfIO"], swiftSettings: strictSettings),
         .target(
             name: "TurfCoordination",
             dependencies: ["TurfCore", "TurfTimeline", "TurfText", "TurfIO"],
@@ -81,10 +81,11 @@ let package = Package(
         .testTarget(name: "TurfTextTests", dependencies: ["TurfText"]),
         .testTarget(name: "TurfModelTests", dependencies: ["TurfModel", "TurfText", "TurfCore"]),
         .testTarget(name: "TurfRulesTests", dependencies: ["TurfRules", "TurfCore"]),
-        .testTarget(name: "TurfPipelineTests", dependencies: ["TurfPipeline", "TurfIO", "TurfCore"]),
+        .testTarget(name: "TurfPipelineTests", dependencies: ["TurfPipeline", "TurfIO", "TurfCore", "TurfModel", "TurfText", "TurfSimulate", "TurfTimeline", "TurfCoordination"]),
         .testTarget(name: "TurfCoordinationTests", dependencies: ["TurfCoordination", "TurfCore", "TurfIO"]),
         .testTarget(name: "TurfSimulateTests", dependencies: ["TurfSimulate", "TurfCore", "TurfIO"]),
         .testTarget(name: "TrainingDataTests", dependencies: ["TurfCore"]),
+        .testTarget(name: "TurfTimelineTests", dependencies: ["TurfTimeline", "TurfCore", "TurfIO"]),
         .testTarget(
             name: "BadInputTests",
             dependencies: ["TurfIO", "TurfCore", "TurfModel", "TurfRules", "TurfCoordination", "TurfPipeline"],

@@ -13,11 +13,13 @@ public enum CoordinationScorer {
         return score(corpus: corpus)
     }
 
-    /// Scores a corpus filled by streaming.
-    public static func score(corpus: CoordinationCorpus) -> CoordinationResult {
+    /// Scores a corpus filled by streaming; `progress` hears the name of each finished stage.
+    public static func score(corpus: CoordinationCorpus, progress: (String) -> Void = { _ in }) -> CoordinationResult {
         let config = corpus.config
         let indexes = buildIndexes(corpus)
+        progress("grouped \(indexes.reduce(0) { $0 + $1.actions.count }) actions on \(indexes.reduce(0) { $0 + $1.groupCount }) items")
         let counter = PairCounter(indexes: indexes, config: config)
+        progress("counted \(counter.tables.reduce(0) { $0 + $1.count }) candidate pairs")
         let model = NullModel(indexes: indexes, totalWeight: counter.totalWeight, totalCount: counter.totalCount)
         var edges: [Edge] = []
         for table in counter.tables {
@@ -33,9 +35,14 @@ public enum CoordinationScorer {
             }
         }
         edges.sort { $0.excess != $1.excess ? $0.excess > $1.excess : $0.key < $1.key }
+        progress("kept \(edges.count) pairs above the null model")
         let clustering = Clustering(edges: edges, accountCount: corpus.accountCount, config: config)
+        progress("found \(clustering.count) clusters")
         let evidence = EvidenceCollector(indexes: indexes, edges: edges, clustering: clustering, corpus: corpus)
-        return ResultAssembler(corpus: corpus, edges: edges, clustering: clustering, evidence: evidence).result()
+        progress("collected evidence")
+        let result = ResultAssembler(corpus: corpus, edges: edges, clustering: clustering, evidence: evidence).result()
+        progress("scored \(result.accounts.count) accounts")
+        return result
     }
 
     /// Groups every enabled signal's actions, after mapping texts and images to their

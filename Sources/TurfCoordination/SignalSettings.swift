@@ -31,3 +31,22 @@ public struct SignalSettings: Hashable, Sendable {
         }
     }
 }
+
+extension SignalSettings {
+    /// Seconds in a duration written `90`, `90s`, `5m`, `2h` or `1d`; `nil` for anything else.
+    public static func seconds(_ text: String) -> Int64? {
+        guard let last = text.last else { return nil }
+        let unit: Int64
+        var digits = Substring(text)
+        switch last {
+        case "s": unit = 1; digits = digits.dropLast()
+        case "m": unit = 60; digits = digits.dropLast()
+        case "h": unit = 3600; digits = digits.dropLast()
+        case "d": unit = 86_400; digits = digits.dropLast()
+        default: unit = 1
+        }
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let value = Int64(digits), value >= 0 else { return nil }
+        let (product, overflow) = value.multipliedReportingOverflow(by: unit)
+        return overflow ? nil : product
+    }
+}

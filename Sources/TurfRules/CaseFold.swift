@@ -6,53 +6,54 @@
 /// are; `canFoldLiteral` tells the literal extractor which characters it may keep in a caseless
 /// literal, so that folded text contains a folded literal whenever PCRE2 could match it.
 enum CaseFold {
-    /// ASCII lower-casing table for bytes below 0x80.
-    static let asciiLower: [UInt8] = (0..<128).map { byte in
-        (0x41...0x5A).contains(byte) ? UInt8(byte + 0x20) : UInt8(byte)
-    }
-
-    /// Appends `bytes` (valid UTF-8) folded to `output`.
-    /// - Complexity: O(n) in the byte count; one table lookup a byte for ASCII.
-    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+    /// Calls `emit` with each byte of `bytes` (valid UTF-8) folded.
+    /// - Complexity: O(n) in the byte count; a compare and an add a byte for ASCII.
+    @inline(__always)
+    static func forEachFoldedByte(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (UInt8) -> Void) {
         let count = bytes.count
         var index = 0
         while index < count {
             let byte = bytes[index]
             if byte < 0x80 {
-                output.append(asciiLower[Int(byte)])
-                index += 1
+                emit(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+                index &+= 1
                 continue
             }
             if byte == 0xD0, index + 1 < count {
                 let next = bytes[index + 1]
                 switch next {
-                case 0x80...0x8F: output.append(0xD1); output.append(next + 0x10)
-                case 0x90...0x9F: output.append(0xD0); output.append(next + 0x20)
-                case 0xA0...0xAF: output.append(0xD1); output.append(next - 0x20)
-                default: output.append(0xD0); output.append(next)
+                case 0x80...0x8F: emit(0xD1); emit(next + 0x10)
+                case 0x90...0x9F: emit(0xD0); emit(next + 0x20)
+                case 0xA0...0xAF: emit(0xD1); emit(next - 0x20)
+                default: emit(0xD0); emit(next)
                 }
                 index += 2
                 continue
             }
             if byte == 0xC5, index + 1 < count, bytes[index + 1] == 0xBF {
-                output.append(0x73)
+                emit(0x73)
                 index += 2
                 continue
             }
             if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x84, bytes[index + 2] == 0xAA {
-                output.append(0x6B)
+                emit(0x6B)
                 index += 3
                 continue
             }
             if byte == 0xE1, index + 2 < count, bytes[index + 1] == 0xB2, (0x80...0x88).contains(bytes[index + 2]) {
                 let folded = cyrillicVariants[Int(bytes[index + 2] - 0x80)]
-                for scalarByte in Unicode.Scalar(folded)!.utf8 { output.append(scalarByte) }
+                for scalarByte in Unicode.Scalar(folded)!.utf8 { emit(scalarByte) }
                 index += 3
                 continue
             }
-            output.append(byte)
+            emit(byte)
             index += 1
         }
+    }
+
+    /// Appends `bytes` (valid UTF-8) folded to `output`.
+    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        forEachFoldedByte(bytes) { output.append($0) }
     }
 
     /// What U+1C80–U+1C88 fold to (Unicode CaseFolding.txt).

@@ -87,17 +87,33 @@ struct LiteralAutomaton: Sendable {
     /// Calls `found` with the index of each literal occurring in `bytes`, once per occurrence.
     /// - Complexity: O(n) in the byte count plus the occurrences reported.
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ found: (Int) -> Void) {
+        scan(folding: false, bytes, found)
+    }
+
+    /// Like `scan`, but folds `bytes` (valid UTF-8) with `CaseFold` on the way, in the same pass.
+    func scanFolded(_ bytes: UnsafeBufferPointer<UInt8>, _ found: (Int) -> Void) {
+        scan(folding: true, bytes, found)
+    }
+
+    @inline(__always)
+    private func scan(folding: Bool, _ bytes: UnsafeBufferPointer<UInt8>, _ found: (Int) -> Void) {
         classOf.withUnsafeBufferPointer { classOf in
             transitions.withUnsafeBufferPointer { transitions in
                 outputStart.withUnsafeBufferPointer { outputStart in
                     var state = 0
-                    for byte in bytes {
-                        state = Int(transitions[state &* classCount &+ Int(classOf[Int(byte)])])
+                    let columns = classCount
+                    @inline(__always) func step(_ byte: UInt8) {
+                        state = Int(transitions[state &* columns &+ Int(classOf[Int(byte)])])
                         let first = Int(outputStart[state])
                         let last = Int(outputStart[state &+ 1])
                         if first != last {
                             for index in first..<last { found(Int(outputs[index])) }
                         }
+                    }
+                    if folding {
+                        CaseFold.forEachFoldedByte(bytes, step)
+                    } else {
+                        for byte in bytes { step(byte) }
                     }
                 }
             }

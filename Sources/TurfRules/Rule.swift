@@ -68,9 +68,19 @@ public struct Rule: Sendable {
     /// The folded literals the prefilter looks for: the declared keywords, else the literals every
     /// match must contain; nil when the rule must run on every post.
     var prefilterLiterals: [[UInt8]]? {
-        if !keywords.isEmpty {
-            return keywords.map { CaseFold.fold($0) }.filter { !$0.isEmpty }
-        }
-        return LiteralExtractor.requiredLiterals(pattern: pattern.pattern, flags: pattern.flags)
+        let literals = keywords.isEmpty
+            ? LiteralExtractor.requiredLiterals(pattern: pattern.pattern, flags: pattern.flags)
+            : keywords.map { CaseFold.fold($0) }.filter { !$0.isEmpty }
+        return literals.map(Self.withoutRedundant)
+    }
+
+    /// `literals` without those containing another of them (finding the shorter one suffices).
+    static func withoutRedundant(_ literals: [[UInt8]]) -> [[UInt8]] {
+        literals.enumerated().filter { index, literal in
+            !literals.enumerated().contains { other, shorter in
+                other != index && shorter.count <= literal.count && (shorter.count < literal.count || other < index)
+                    && literal.firstRange(of: shorter) != nil
+            }
+        }.map(\.element)
     }
 }

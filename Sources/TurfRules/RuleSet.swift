@@ -9,8 +9,11 @@ public struct RuleSet: Sendable {
     /// Boost weights by rule id, for `RuleOverlay.apply`.
     public let boostWeights: [String: Double]
     let automaton: LiteralAutomaton
-    /// For each literal of the automaton, the rules (indices) it selects.
-    let literalRules: [[Int32]]
+    /// `literalRules[literalRuleStart[l]..<literalRuleStart[l + 1]]`: the rules literal `l` selects.
+    let literalRuleStart: [Int32]
+    let literalRules: [Int32]
+    /// For each rule, the fields it reads, as a mask of `RuleFieldSlot` bits.
+    let ruleFieldMasks: [UInt8]
     /// Rules with no usable literal: they run on every post.
     let alwaysRun: [Int]
     /// The fields any rule reads, as a mask of `RuleFieldSlot` bits.
@@ -46,7 +49,11 @@ public struct RuleSet: Sendable {
         }
         self.boostWeights = weights
         self.automaton = LiteralAutomaton(literals: literals)
-        self.literalRules = literalRules
+        var starts: [Int32] = [0]
+        for list in literalRules { starts.append(starts.last! + Int32(list.count)) }
+        self.literalRuleStart = starts
+        self.literalRules = literalRules.flatMap { $0 }
+        self.ruleFieldMasks = rules.map { RuleFieldSlot.mask(of: $0.field) }
         self.alwaysRun = alwaysRun
         self.fieldMask = fieldMask
     }

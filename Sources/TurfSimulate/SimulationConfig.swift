@@ -62,7 +62,7 @@ public struct SimulationConfig: Sendable, Equatable {
     /// - `small`: 2,000 accounts, 3 campaigns of about 15, 14 days (tests, quick looks).
     /// - `hard`: the default with looser, thinner campaigns (participation 0.45, 2 actions a
     ///   day, only subtle cells) and twice the hard negatives.
-    /// - `scale`: 1,000,000 accounts over 30 days, about 10 million posts.
+    /// - `scale`: 1,000,000 accounts over 30 days at 0.19 posts a day, about 10 million posts.
     public static func scenario(named name: String) -> SimulationConfig? {
         var config = SimulationConfig()
         switch name {
@@ -87,6 +87,7 @@ public struct SimulationConfig: Sendable, Equatable {
         case "scale":
             config.accounts = 1_000_000
             config.days = 30
+            config.dailyPosts = 0.19
             config.broadcasters = 200
             config.campaigns = 50
             config.campaignSize = 40

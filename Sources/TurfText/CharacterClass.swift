@@ -17,7 +17,13 @@ enum CharacterClass {
     static func isDigit(_ byte: UInt8) -> Bool { (byte &- 0x30) < 10 }
 
     /// Part of a word: a letter, mark or digit of any script (`_` excluded).
+    @inline(__always)
     static func isWordScalar(_ scalar: UInt32) -> Bool {
+        if (scalar &- 0x0410) < 0x40 { return true }  // А to я, the common case after ASCII
+        return isWordScalarSlow(scalar)
+    }
+
+    private static func isWordScalarSlow(_ scalar: UInt32) -> Bool {
         if scalar < 0x80 { return isASCIIAlphanumeric(UInt8(scalar)) }
         if scalar < 0x0530 {
             // Latin-1 letters (not × ÷), Latin Extended, IPA, combining marks, Greek, Cyrillic.
@@ -88,6 +94,8 @@ enum CharacterClass {
     @inline(__always)
     static func fold(_ scalar: UInt32, foldYo: Bool) -> UInt32 {
         if scalar < 0x80 { return (scalar &- 0x41) < 26 ? scalar | 0x20 : scalar }
+        if (scalar &- 0x0430) < 0x20 { return scalar }
+        if (scalar &- 0x0410) < 0x20 { return scalar &+ 32 }
         return foldNonASCII(scalar, foldYo: foldYo)
     }
 

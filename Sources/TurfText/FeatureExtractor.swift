@@ -47,7 +47,9 @@ public struct FeatureExtractor: Sendable {
         var weights = scratch.weights
         var offsets = scratch.offsets
         collectIDs(scratch.tokens, into: &ids, offsets: &offsets)
-        let unique = Self.sortAndCount(ids: &ids, weights: &weights)
+        var spare = scratch.spare
+        let unique = Self.sortAndCount(ids: &ids, weights: &weights, spare: &spare, hashBits: config.hashBits)
+        scratch.spare = spare
         ids.count = unique
         weights.count = unique
         applyWeighting(weights.base, count: unique)
@@ -100,12 +102,20 @@ public struct FeatureExtractor: Sendable {
         let ends = tokens.ends.base
         var out = ids.base
         for first in 0..<tokenCount {
+            // The n-grams starting here share their leading bytes: mix each block once.
             let start = Int(starts[first])
-            let last = min(first + n, tokenCount)
+            let last = min(first &+ n, tokenCount)
+            var state = seed
+            var mixed = start
             var next = first
             while next < last {
                 let end = Int(ends[next])
-                out.pointee = MurmurHash3.hash32(bytes + start, count: end - start, seed: seed) & mask
+                while mixed &+ 4 <= end {
+                    state = MurmurHash3.mix(state, block: bytes + mixed)
+                    mixed &+= 4
+                }
+                out.pointee = MurmurHash3.finishReadingWholeWord(
+                    state, tail: bytes + mixed, tailCount: end &- mixed, length: end &- start) & mask
                 out += 1
                 next &+= 1
             }
@@ -171,42 +181,77 @@ public struct FeatureExtractor: Sendable {
 
     /// Sorts the ids, merges duplicates and writes each count to `weights`; returns the number
     /// of unique ids.
-    static func sortAndCount(ids: inout RawBuffer<UInt32>, weights: inout RawBuffer<Float>) -> Int {
+    ///
+    /// Hashed ids are uniform, so a counting pass on their top bits into about one bucket per id
+    /// leaves the array nearly sorted and an insertion pass finishes it: O(n) expected, several
+    /// times faster than a comparison sort on the 20 to 100 ids of a post. (Measured against an
+    /// order-keeping linear-probing table, which ran 20% slower.)
+    static func sortAndCount(
+        ids: inout RawBuffer<UInt32>, weights: inout RawBuffer<Float>, spare: inout RawBuffer<UInt32>, hashBits: Int
+    ) -> Int {
         let count = ids.count
         weights.count = 0
         weights.reserve(extra: count)
         guard count > 0 else { return 0 }
-        let base = ids.base
-        if count <= 32 {
-            for index in 1..<count {
+        var base = ids.base
+        if count > 16 && count <= 1 << 16 {
+            var bucketBits = 1
+            while (1 << bucketBits) < count && bucketBits < hashBits { bucketBits += 1 }
+            let shift = UInt32(hashBits - bucketBits)
+            let buckets = 1 << bucketBits
+            spare.count = 0
+            spare.reserve(extra: count + buckets + 1)
+            let sorted = spare.base
+            let starts = spare.base + count
+            UnsafeMutableRawPointer(starts).initializeMemory(as: UInt8.self, repeating: 0, count: 4 * (buckets + 1))
+            for index in 0..<count { starts[Int(base[index] >> shift) + 1] &+= 1 }
+            for bucket in 0..<buckets { starts[bucket + 1] &+= starts[bucket] }
+            for index in 0..<count {
                 let value = base[index]
-                var position = index
-                while position > 0 && base[position - 1] > value {
-                    base[position] = base[position - 1]
-                    position -= 1
-                }
-                base[position] = value
+                let bucket = Int(value >> shift)
+                sorted[Int(starts[bucket])] = value
+                starts[bucket] &+= 1
             }
-        } else {
+            base = sorted
+        } else if count > 16 {
             var buffer = UnsafeMutableBufferPointer(start: base, count: count)
             buffer.sort()
         }
-        var unique = 0
-        var index = 0
+        insertionSort(base, count: count)
+        // Merge runs of equal ids without branches (duplicates are too irregular to predict),
+        // from wherever the sorted ids are into `ids`.
         let out = weights.base
+        let target = ids.base
+        var unique = 0
+        var previous = base[0]
+        var run: Int32 = 1
+        for index in 1..<count {
+            let value = base[index]
+            let same = value == previous
+            out[unique] = Float(run)
+            target[unique] = previous
+            unique &+= same ? 0 : 1
+            run = same ? run &+ 1 : 1
+            previous = value
+        }
+        out[unique] = Float(run)
+        target[unique] = previous
+        return unique &+ 1
+    }
+
+    @inline(__always)
+    private static func insertionSort(_ base: UnsafeMutablePointer<UInt32>, count: Int) {
+        var index = 1
         while index < count {
             let value = base[index]
-            var run = 1
-            index &+= 1
-            while index < count && base[index] == value {
-                run &+= 1
-                index &+= 1
+            var position = index
+            while position > 0 && base[position - 1] > value {
+                base[position] = base[position - 1]
+                position -= 1
             }
-            base[unique] = value
-            out[unique] = Float(run)
-            unique &+= 1
+            base[position] = value
+            index += 1
         }
-        return unique
     }
 
     private func applyWeighting(_ values: UnsafeMutablePointer<Float>, count: Int) {

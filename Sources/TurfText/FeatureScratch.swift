@@ -10,6 +10,7 @@ public final class FeatureScratch {
     var ids = RawBuffer<UInt32>(capacity: 512)
     var weights = RawBuffer<Float>(capacity: 512)
     var offsets = RawBuffer<Int32>(capacity: 256)
+    var spare = RawBuffer<UInt32>(capacity: 1024)
 
     /// Creates empty working memory.
     public init() {}
@@ -20,6 +21,7 @@ public final class FeatureScratch {
         ids.deallocate()
         weights.deallocate()
         offsets.deallocate()
+        spare.deallocate()
     }
 
     /// The feature ids of the last vector, strictly ascending; valid until the next call.

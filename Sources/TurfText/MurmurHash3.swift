@@ -3,39 +3,73 @@
 /// Chosen because it is fast on short keys, well mixed, documented, and available everywhere
 /// (scikit-learn's `murmurhash3_32`, Python's `mmh3`), so a feature id can be recomputed
 /// outside turfwatch: `mmh3.hash(b"vote nuttall", seed, signed=False) & (2**bits - 1)`.
+///
+/// The hash is exposed in three steps (`mix` each 4-byte block, then `finish` with the tail)
+/// so that the n-grams starting at one token, which share their leading bytes, share the
+/// mixing of those bytes too.
 public enum MurmurHash3 {
     /// The 32-bit hash of `count` bytes at `bytes`.
     /// - Complexity: O(count)
     @inlinable
     public static func hash32(_ bytes: UnsafePointer<UInt8>, count: Int, seed: UInt32) -> UInt32 {
-        let c1: UInt32 = 0xcc9e_2d51
-        let c2: UInt32 = 0x1b87_3593
         var h1 = seed
-        let blocks = count >> 2
-        let raw = UnsafeRawPointer(bytes)
         var offset = 0
-        for _ in 0..<blocks {
-            var k1 = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+        while offset &+ 4 <= count {
+            h1 = mix(h1, block: bytes + offset)
             offset &+= 4
-            k1 &*= c1
-            k1 = (k1 << 15) | (k1 >> 17)
-            k1 &*= c2
-            h1 ^= k1
-            h1 = (h1 << 13) | (h1 >> 19)
-            h1 = h1 &* 5 &+ 0xe654_6b64
         }
+        return finish(h1, tail: bytes + offset, tailCount: count &- offset, length: count)
+    }
+
+    /// Mixes the 4-byte block at `block` into the running state `h1`.
+    @inlinable @inline(__always)
+    public static func mix(_ h1: UInt32, block: UnsafePointer<UInt8>) -> UInt32 {
+        var k1 = UInt32(littleEndian: UnsafeRawPointer(block).loadUnaligned(as: UInt32.self))
+        k1 &*= 0xcc9e_2d51
+        k1 = (k1 << 15) | (k1 >> 17)
+        k1 &*= 0x1b87_3593
+        var h = h1 ^ k1
+        h = (h << 13) | (h >> 19)
+        return h &* 5 &+ 0xe654_6b64
+    }
+
+    /// Finishes a hash: mixes the last `tailCount` (0 to 3) bytes and the total `length`.
+    @inlinable @inline(__always)
+    public static func finish(_ state: UInt32, tail: UnsafePointer<UInt8>, tailCount: Int, length: Int) -> UInt32 {
+        var h1 = state
         var k1: UInt32 = 0
-        let tail = count & 3
-        if tail == 3 { k1 ^= UInt32(bytes[offset + 2]) << 16 }
-        if tail >= 2 { k1 ^= UInt32(bytes[offset + 1]) << 8 }
-        if tail >= 1 {
-            k1 ^= UInt32(bytes[offset])
-            k1 &*= c1
+        if tailCount == 3 { k1 ^= UInt32(tail[2]) << 16 }
+        if tailCount >= 2 { k1 ^= UInt32(tail[1]) << 8 }
+        if tailCount >= 1 {
+            k1 ^= UInt32(tail[0])
+            k1 &*= 0xcc9e_2d51
             k1 = (k1 << 15) | (k1 >> 17)
-            k1 &*= c2
+            k1 &*= 0x1b87_3593
             h1 ^= k1
         }
-        h1 ^= UInt32(truncatingIfNeeded: count)
+        h1 ^= UInt32(truncatingIfNeeded: length)
+        h1 ^= h1 >> 16
+        h1 &*= 0x85eb_ca6b
+        h1 ^= h1 >> 13
+        h1 &*= 0xc2b2_ae35
+        h1 ^= h1 >> 16
+        return h1
+    }
+
+    /// `finish` for a tail that may be read as a whole 4-byte word (readable memory follows
+    /// it): one masked load instead of branches on the tail length, which no predictor guesses.
+    @inlinable @inline(__always)
+    static func finishReadingWholeWord(
+        _ state: UInt32, tail: UnsafePointer<UInt8>, tailCount: Int, length: Int
+    ) -> UInt32 {
+        let word = UInt32(littleEndian: UnsafeRawPointer(tail).loadUnaligned(as: UInt32.self))
+        var k1 = word & UInt32(truncatingIfNeeded: (UInt64(1) << UInt64(tailCount &* 8)) &- 1)
+        // Mixing a zero tail changes nothing, so no branch is needed for an empty one.
+        k1 &*= 0xcc9e_2d51
+        k1 = (k1 << 15) | (k1 >> 17)
+        k1 &*= 0x1b87_3593
+        var h1 = state ^ k1
+        h1 ^= UInt32(truncatingIfNeeded: length)
         h1 ^= h1 >> 16
         h1 &*= 0x85eb_ca6b
         h1 ^= h1 >> 13
@@ -47,13 +81,7 @@ public enum MurmurHash3 {
     /// The 32-bit hash of `bytes`.
     /// - Complexity: O(bytes.count)
     public static func hash32<Bytes: Sequence>(_ bytes: Bytes, seed: UInt32) -> UInt32 where Bytes.Element == UInt8 {
-        let array = Array(bytes)
-        return array.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else {
-                var empty: UInt8 = 0
-                return hash32(&empty, count: 0, seed: seed)
-            }
-            return hash32(base, count: buffer.count, seed: seed)
-        }
+        let array = Array(bytes) + [0]
+        return array.withUnsafeBufferPointer { hash32($0.baseAddress!, count: $0.count - 1, seed: seed) }
     }
 }

@@ -24,6 +24,23 @@ enum TextNormalizer {
         var invalid = 0
         var previousWasEmoji = false
         while input < count {
+            // Eight plain ASCII bytes (no control, DEL, `&` or non-ASCII) at a time.
+            while input &+ 8 <= count && source[input] < 0x80 {
+                let word = UInt64(littleEndian: UnsafeRawPointer(source + input).loadUnaligned(as: UInt64.self))
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let ampersands = word ^ (0x26 * ones)
+                let special = (word | ((word &- 0x20 * ones) | (word &+ 0x01 * ones) | (ampersands &- ones)) & ~word)
+                    & high
+                // A byte below 0x20 borrows, 0x7F carries into its high bit, `&` (zero after the
+                // xor) borrows; the lowest such byte is always caught, so nothing slips through.
+                if special != 0 { break }
+                UnsafeMutableRawPointer(destination + output).storeBytes(of: word, as: UInt64.self)
+                input &+= 8
+                output &+= 8
+                previousWasEmoji = false
+            }
+            guard input < count else { break }
             let byte = source[input]
             if byte >= 0x20 && byte < 0x7F && byte != 0x26 {
                 destination[output] = byte
@@ -45,6 +62,16 @@ enum TextNormalizer {
                 } else {
                     scalar = UInt32(byte)
                 }
+            } else if byte >= 0xC2 && byte < 0xE0 && input &+ 1 < count && source[input &+ 1] & 0xC0 == 0x80
+                && (byte > 0xC2 || source[input &+ 1] >= 0xAE) && !(byte == 0xCD && source[input &+ 1] == 0x8F)
+            {
+                // A two-byte letter (Latin-1 and beyond, Greek, Cyrillic) needs no change.
+                destination[output] = byte
+                destination[output &+ 1] = source[input &+ 1]
+                output &+= 2
+                input &+= 2
+                previousWasEmoji = false
+                continue
             } else {
                 let (decoded, length) = decodeUTF8(source + input, available: count - input)
                 input &+= length

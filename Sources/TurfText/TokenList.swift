@@ -3,7 +3,9 @@
 ///
 /// Because exactly one space separates neighbours, the word n-gram `vote nuttall` is itself a
 /// contiguous byte range, so hashing an n-gram needs no copy; and because each word has a
-/// space on both sides, its padded form for character n-grams is contiguous too.
+/// space on both sides, its padded form for character n-grams is contiguous too. Every token
+/// reserves ten bytes beyond what it writes, so at least four bytes of capacity always follow
+/// the last token: the hash may read a whole 4-byte word at a token's tail.
 struct TokenList {
     var bytes = RawBuffer<UInt8>(capacity: 1024)
     var starts = RawBuffer<Int32>(capacity: 128)
@@ -71,9 +73,11 @@ struct TokenList {
         let end = bytes.count
         guard end > pending else { return }
         bytes.append(0x20)
-        starts.reserve(extra: 1)
-        ends.reserve(extra: 1)
-        kinds.reserve(extra: 1)
+        if starts.count == starts.capacity || kinds.count == kinds.capacity || ends.count == ends.capacity {
+            starts.reserve(extra: 1)
+            ends.reserve(extra: 1)
+            kinds.reserve(extra: 1)
+        }
         starts.append(Int32(truncatingIfNeeded: pending))
         ends.append(Int32(truncatingIfNeeded: end))
         kinds.append(kind.rawValue)

@@ -17,6 +17,11 @@ struct TokenScanner {
         var afterWord = false
         while index < count {
             let byte = text[index]
+            if byte == 0x20 {
+                index &+= 1
+                afterWord = false
+                continue
+            }
             if byte < 0x80 {
                 if CharacterClass.isASCIIAlphanumeric(byte) {
                     let lower = byte | 0x20
@@ -272,12 +277,70 @@ struct TokenScanner {
     // MARK: Words, numbers, hashtags
 
     /// Scans a word or number starting at a word scalar.
+    ///
+    /// ASCII words, the common case, are lower-cased and capped into the token list in the same
+    /// pass that finds their end; a word that turns out to hold other scalars starts over on
+    /// the general path.
     private mutating func scanWord(at start: Int) -> Int {
+        list.begin(maximumBytes: 2 &* (count &- start))
+        let maxRepeat = rules.config.maxRepeat
+        let out = list.bytes.base
+        var written = list.bytes.count
+        var index = start
+        var allDigits = true
+        var previousIsLetter = false
+        var previousIsDigit = false
+        var last: UInt8 = 0
+        var run = 0
+        while index < count {
+            var byte = text[index]
+            if byte >= 0x80 { return scanGeneralWord(at: start) }
+            if CharacterClass.isDigit(byte) {
+                previousIsDigit = true
+                previousIsLetter = false
+            } else if ((byte | 0x20) &- 0x61) < 26 {
+                byte |= 0x20
+                allDigits = false
+                previousIsLetter = true
+                previousIsDigit = false
+            } else if index &+ 1 < count, byte == 0x27 && previousIsLetter && ((text[index &+ 1] | 0x20) &- 0x61) < 26 {
+                previousIsLetter = false
+            } else if index &+ 1 < count, (byte == 0x2E || byte == 0x2C) && previousIsDigit && allDigits
+                && CharacterClass.isDigit(text[index &+ 1])
+            {
+                previousIsDigit = false
+            } else {
+                break
+            }
+            index &+= 1
+            if byte == last {
+                run &+= 1
+                if maxRepeat > 0 && run > maxRepeat && previousIsLetter { continue }
+            } else {
+                last = byte
+                run = 1
+            }
+            out[written] = byte
+            written &+= 1
+        }
+        if allDigits {
+            appendNumber(from: start, to: index)
+        } else {
+            list.bytes.count = written
+            commit(.word)
+        }
+        return index
+    }
+
+    /// Scans a word holding non-ASCII scalars (or a number), starting at a word scalar.
+    private mutating func scanGeneralWord(at start: Int) -> Int {
+        if text[start] == 0xD0 || text[start] == 0xD1, let end = scanRussianWord(at: start) { return end }
         var index = start
         var allDigits = true
         var ascii = true
         var previousIsLetter = false
         var previousIsDigit = false
+        var scripts = ScriptCounts()
         while index < count {
             let byte = text[index]
             if byte < 0x80 {
@@ -288,6 +351,7 @@ struct TokenScanner {
                     continue
                 }
                 if ((byte | 0x20) &- 0x61) < 26 {
+                    scripts.latin &+= 1
                     allDigits = false
                     previousIsLetter = true
                     previousIsDigit = false
@@ -320,6 +384,7 @@ struct TokenScanner {
                 }
             }
             guard CharacterClass.isWordScalar(scalar) else { break }
+            scripts.add(scalar)
             ascii = false
             allDigits = false
             previousIsLetter = true
@@ -330,9 +395,68 @@ struct TokenScanner {
             appendNumber(from: start, to: index)
         } else {
             list.begin(maximumBytes: 2 * (index - start))
-            appendWord(from: start, to: index, ascii: ascii, capRepeats: true)
+            appendWord(from: start, to: index, ascii: ascii, capRepeats: true, scripts: scripts)
             commit(.word)
         }
+        return index
+    }
+
+    /// The fast path for a word of Russian letters only (`А`-`я`, `Ё`, `ё`): folds and caps in
+    /// the pass that finds the end. Returns nil, having written nothing, when the word holds
+    /// anything else (digits, Latin letters, other scripts, marks), for the general path.
+    @inline(__always)
+    private mutating func scanRussianWord(at start: Int) -> Int? {
+        list.begin(maximumBytes: count &- start)
+        let maxRepeat = rules.config.maxRepeat
+        let foldYo = rules.config.foldYo
+        let out = list.bytes.base
+        var written = list.bytes.count
+        var index = start
+        var last: UInt16 = 0
+        var run = 0
+        while index &+ 1 < count {
+            var lead = text[index]
+            var trail = text[index &+ 1]
+            if lead < 0x80 {
+                if CharacterClass.isASCIIAlphanumeric(lead) || lead == 0x27 { return nil }
+                break
+            }
+            if lead == 0xD0 {
+                if trail >= 0x90 && trail <= 0x9F {
+                    trail &+= 0x20
+                } else if trail >= 0xA0 && trail <= 0xAF {
+                    lead = 0xD1
+                    trail &-= 0x20
+                } else if trail == 0x81 {
+                    if foldYo { trail = 0xB5 } else { lead = 0xD1; trail = 0x91 }
+                } else if trail < 0xB0 || trail > 0xBF {
+                    return nil
+                }
+            } else if lead == 0xD1 {
+                if trail == 0x91 {
+                    if foldYo { lead = 0xD0; trail = 0xB5 }
+                } else if trail < 0x80 || trail > 0x8F {
+                    return nil
+                }
+            } else {
+                return nil
+            }
+            index &+= 2
+            let code = UInt16(lead) << 8 | UInt16(trail)
+            if code == last {
+                run &+= 1
+                if maxRepeat > 0 && run > maxRepeat { continue }
+            } else {
+                last = code
+                run = 1
+            }
+            out[written] = lead
+            out[written &+ 1] = trail
+            written &+= 2
+        }
+        if index &+ 1 == count && text[index] >= 0x80 { return nil }
+        list.bytes.count = written
+        commit(.word)
         return index
     }
 
@@ -378,16 +502,74 @@ struct TokenScanner {
         guard hasLetter else { return nil }
         list.begin(maximumBytes: 2 * (end - start))
         list.append(0x23)
-        appendWord(from: start + 1, to: end, ascii: ascii, capRepeats: false)
+        if ascii {
+            appendWord(from: start + 1, to: end, ascii: true, capRepeats: false)
+        } else {
+            // Fold confusables word by word, so `#ПутинBBC` is not mistaken for one mixed word.
+            splitHashtag(from: start + 1, to: end, intoTag: true)
+        }
         commit(.hashtag)
-        if rules.config.splitHashtags { splitHashtag(from: start + 1, to: end) }
+        if rules.config.splitHashtags {
+            if ascii {
+                splitASCIIHashtag(from: start + 1, to: end)
+            } else {
+                splitHashtag(from: start + 1, to: end, intoTag: false)
+            }
+        }
         return end
+    }
+
+    /// `splitHashtag` for an ASCII body, on bytes: the same boundaries, each part lower-cased
+    /// and capped as it is copied.
+    private mutating func splitASCIIHashtag(from start: Int, to end: Int) {
+        // Byte classes: 0 lower, 1 upper, 2 digit, 3 underscore.
+        @inline(__always) func byteClass(_ byte: UInt8) -> UInt8 {
+            if (byte &- 0x61) < 26 { return 0 }
+            if (byte &- 0x41) < 26 { return 1 }
+            return byte == 0x5F ? 3 : 2
+        }
+        var partStart = start
+        var previousClass: UInt8 = 3
+        var beforePreviousClass: UInt8 = 3
+        for index in start..<end {
+            let current = byteClass(text[index])
+            var boundary = -1
+            if current == 3 || previousClass == 3 || (current == 2) != (previousClass == 2)
+                || (current == 1 && previousClass == 0)
+            {
+                boundary = index
+            } else if current == 0 && previousClass == 1 && beforePreviousClass == 1 {
+                boundary = index - 1
+            }
+            if boundary > partStart {
+                emitASCIIHashtagPart(from: partStart, to: boundary)
+                partStart = boundary
+            }
+            if current == 3 { partStart = index + 1 }
+            beforePreviousClass = previousClass
+            previousClass = current
+        }
+        if end > partStart { emitASCIIHashtagPart(from: partStart, to: end) }
+    }
+
+    @inline(__always)
+    private mutating func emitASCIIHashtagPart(from start: Int, to end: Int) {
+        if CharacterClass.isDigit(text[start]) {
+            appendNumber(from: start, to: end)
+            return
+        }
+        list.begin(maximumBytes: end - start)
+        appendWord(from: start, to: end, ascii: true, capRepeats: true)
+        commit(.word)
     }
 
     /// Emits the words of a hashtag body: split at underscores, between letters and digits,
     /// before an upper-case letter that follows a lower-case one, and before the last capital
     /// of a capital run followed by a lower-case letter (`BBCNews` gives `bbc`, `news`).
-    private mutating func splitHashtag(from start: Int, to end: Int) {
+    ///
+    /// With `intoTag`, the words are instead appended to the pending hashtag token, folded but
+    /// not capped, with the underscores between them.
+    private mutating func splitHashtag(from start: Int, to end: Int, intoTag: Bool) {
         // Character classes: 0 lower (or caseless), 1 upper, 2 digit, 3 underscore.
         var partStart = start
         var index = start
@@ -417,25 +599,32 @@ struct TokenScanner {
                 boundary = previousStart
             }
             if boundary > partStart {
-                emitHashtagPart(from: partStart, to: boundary)
+                emitHashtagPart(from: partStart, to: boundary, intoTag: intoTag)
                 partStart = boundary
             }
-            if current == 3 { partStart = index + length }
+            if current == 3 {
+                partStart = index + length
+                if intoTag { list.append(0x5F) }
+            }
             beforePreviousClass = previousClass
             previousClass = current
             previousStart = index
             index &+= length
         }
-        if end > partStart { emitHashtagPart(from: partStart, to: end) }
+        if end > partStart { emitHashtagPart(from: partStart, to: end, intoTag: intoTag) }
     }
 
-    private mutating func emitHashtagPart(from start: Int, to end: Int) {
+    private mutating func emitHashtagPart(from start: Int, to end: Int, intoTag: Bool) {
         var allDigits = true
         var ascii = true
         for index in start..<end {
             let byte = text[index]
             if byte >= 0x80 { ascii = false }
             if !CharacterClass.isDigit(byte) { allDigits = false }
+        }
+        if intoTag {
+            appendWord(from: start, to: end, ascii: ascii, capRepeats: false)
+            return
         }
         if allDigits {
             appendNumber(from: start, to: end)
@@ -448,8 +637,10 @@ struct TokenScanner {
 
     /// Writes the folded form of `text[start..<end]` to the pending token (room for twice its
     /// length reserved by the caller): case folded, confusables folded when the word mixes
-    /// scripts, `’` as `'`, repeats capped.
-    private mutating func appendWord(from start: Int, to end: Int, ascii: Bool, capRepeats: Bool) {
+    /// scripts, `’` as `'`, repeated letters (not digits) capped.
+    private mutating func appendWord(
+        from start: Int, to end: Int, ascii: Bool, capRepeats: Bool, scripts known: ScriptCounts? = nil
+    ) {
         let maxRepeat = capRepeats ? rules.config.maxRepeat : 0
         if ascii {
             var last: UInt8 = 0
@@ -459,7 +650,7 @@ struct TokenScanner {
                 byte &+= ((byte &- 0x41) < 26) ? 0x20 : 0
                 if byte == last {
                     run &+= 1
-                    if maxRepeat > 0 && run > maxRepeat { continue }
+                    if maxRepeat > 0 && run > maxRepeat && !CharacterClass.isDigit(byte) { continue }
                 } else {
                     last = byte
                     run = 1
@@ -469,25 +660,19 @@ struct TokenScanner {
             return
         }
         // Which scripts the letters use, to fold look-alikes of the minority script.
-        var latin = 0
-        var cyrillic = 0
-        var greek = 0
-        if rules.config.foldConfusables {
+        var scripts = ScriptCounts()
+        if let known {
+            scripts = known
+        } else if rules.config.foldConfusables {
             var index = start
             while index < end {
                 let (scalar, length) = UTF8Writer.read(text + index)
-                switch CharacterClass.script(scalar) {
-                case .latin: latin &+= 1
-                case .cyrillic: cyrillic &+= 1
-                case .greek: greek &+= 1
-                case .other: break
-                }
+                scripts.add(scalar)
                 index &+= length
             }
         }
-        let scripts = (latin > 0 ? 1 : 0) + (cyrillic > 0 ? 1 : 0) + (greek > 0 ? 1 : 0)
-        let mixed = scripts >= 2
-        let towardsCyrillic = cyrillic > latin && greek == 0
+        let mixed = rules.config.foldConfusables && scripts.isMixed
+        let towardsCyrillic = scripts.cyrillic > scripts.latin && scripts.greek == 0
         let foldYo = rules.config.foldYo
         var last: UInt32 = 0
         var run = 0
@@ -510,7 +695,7 @@ struct TokenScanner {
             scalar = scalar == 0x2019 ? 0x27 : CharacterClass.fold(scalar, foldYo: foldYo)
             if scalar == last {
                 run &+= 1
-                if maxRepeat > 0 && run > maxRepeat { continue }
+                if maxRepeat > 0 && run > maxRepeat && (scalar &- 0x30) >= 10 { continue }
             } else {
                 last = scalar
                 run = 1
@@ -524,12 +709,12 @@ struct TokenScanner {
     /// Finishes the pending token, applying stop tokens and target masking.
     @inline(__always)
     private mutating func commit(_ kind: TokenKind) {
-        if !rules.stopTokens.isEmpty && list.bytes.count > list.pending && rules.isStopToken(list.pendingBytes) {
+        if rules.hasStopTokens && list.bytes.count > list.pending && rules.isStopToken(list.pendingBytes) {
             list.abandon()
             return
         }
         list.commit(kind)
-        if kind == .word && !rules.targets.isEmpty { maskTargets() }
+        if kind == .word && rules.hasTargets { maskTargets() }
     }
 
     /// Replaces a target name that ends at the last token by one `<target>` token.
@@ -555,4 +740,28 @@ struct TokenScanner {
             return
         }
     }
+}
+
+/// How many letters of a word belong to each script that confusable folding cares about.
+struct ScriptCounts {
+    var latin = 0
+    var cyrillic = 0
+    var greek = 0
+
+    @inline(__always)
+    mutating func add(_ scalar: UInt32) {
+        if (scalar &- 0x0400) < 0x130 {
+            cyrillic &+= 1
+            return
+        }
+        switch CharacterClass.script(scalar) {
+        case .latin: latin &+= 1
+        case .cyrillic: cyrillic &+= 1
+        case .greek: greek &+= 1
+        case .other: break
+        }
+    }
+
+    /// True when letters of two or more of the scripts meet in one word.
+    var isMixed: Bool { (latin > 0 ? 1 : 0) + (cyrillic > 0 ? 1 : 0) + (greek > 0 ? 1 : 0) >= 2 }
 }

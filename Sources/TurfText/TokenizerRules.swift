@@ -6,6 +6,9 @@ struct TokenizerRules: Sendable {
     let targets: [[[UInt8]]]
     /// Stop tokens by their MurmurHash3 (seed 0).
     let stopTokens: [UInt32: [[UInt8]]]
+    /// `!targets.isEmpty` and `!stopTokens.isEmpty`, stored for the per-token check.
+    let hasTargets: Bool
+    let hasStopTokens: Bool
 
     init(config: TokenizerConfig) {
         self.config = config
@@ -30,6 +33,8 @@ struct TokenizerRules: Sendable {
             stops[MurmurHash3.hash32(bytes, seed: 0), default: []].append(bytes)
         }
         self.stopTokens = stops
+        hasTargets = !self.targets.isEmpty
+        hasStopTokens = !stops.isEmpty
     }
 
     /// Rules without targets or stop tokens (used to normalise the target names themselves).
@@ -37,6 +42,8 @@ struct TokenizerRules: Sendable {
         self.config = config
         targets = []
         stopTokens = [:]
+        hasTargets = false
+        hasStopTokens = false
     }
 
     /// True when `token` is a configured stop token.

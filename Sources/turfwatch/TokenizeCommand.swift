@@ -1,6 +1,13 @@
 import ArgumentParser
+import TurfCore
 import TurfIO
 import TurfText
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `turfwatch tokenize`: shows the tokens and feature ids of posts, so an analyst can see why
 /// a rule or model fired.
@@ -34,7 +41,10 @@ struct TokenizeCommand: ParsableCommand {
     @Flag(help: "Drop emoji.")
     var noEmoji = false
 
-    @Option(help: "Longest run of one repeated character kept in a word (0 keeps all).")
+    @Flag(help: "Drop runs of ! and ?.")
+    var noPunctuation = false
+
+    @Option(help: "Longest run of one repeated letter kept in a word (0 keeps all).")
     var maxRepeat = 2
 
     @Flag(help: "Do not fold mixed-script look-alike letters.")
@@ -83,6 +93,7 @@ struct TokenizeCommand: ParsableCommand {
             splitHashtags: !noSplitHashtags,
             numbers: TokenizerConfig.NumberHandling(flagValue: numbers) ?? .classToken,
             emoji: !noEmoji,
+            punctuationRuns: !noPunctuation,
             maxRepeat: maxRepeat,
             foldYo: !keepYo,
             foldConfusables: !noConfusables,
@@ -99,23 +110,32 @@ struct TokenizeCommand: ParsableCommand {
             )
         )
         var number = 0
-        func show(_ text: String) {
+        func show(_ bytes: [UInt8]) {
             number += 1
-            print(Self.describe(text, number: number, extractor: extractor, features: !noFeatures), terminator: "")
+            print(Self.describe(bytes, number: number, extractor: extractor, features: !noFeatures), terminator: "")
         }
-        if texts.isEmpty || texts == ["-"] {
-            try LineReader(path: "-").forEachLine { line, _ in
-                show(String(decoding: line, as: UTF8.self))
-                return true
+        for text in texts.isEmpty ? ["-"] : texts {
+            guard text == "-" else {
+                show(Array(text.utf8))
+                continue
             }
-        } else {
-            for text in texts { show(text) }
+            do {
+                try LineReader(path: "-").forEachLine { line, _ in
+                    show(Array(line))
+                    return true
+                }
+            } catch let error as InputError {
+                var message = "\(error)\n"
+                message.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+                throw ExitCode(1)
+            }
         }
     }
 
-    /// The printed description of one post.
-    static func describe(_ text: String, number: Int, extractor: FeatureExtractor, features: Bool) -> String {
-        let tokenized = extractor.tokenizer.tokenize(text)
+    /// The printed description of one post, given as raw bytes so invalid UTF-8 is counted.
+    static func describe(_ bytes: [UInt8], number: Int, extractor: FeatureExtractor, features: Bool) -> String {
+        let tokenized = extractor.tokenizer.tokenize(bytes: bytes)
+        let text = String(decoding: bytes, as: UTF8.self)
         var output = "post \(number)\n"
         if let handle = tokenized.retweetedHandle { output += "retweet_of\t@\(handle)\n" }
         if tokenized.foldedConfusables { output += "confusables\tfolded\n" }

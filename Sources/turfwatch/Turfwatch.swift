@@ -9,7 +9,11 @@ struct Turfwatch: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             TokenizeCommand.self,
+            ClassifyCommand.self,
             RulesCommand.self,
+            TimelineCommand.self,
+            ScoreCommand.self,
+            AnalyzeCommand.self,
             SimulateCommand.self,
         ]
     )

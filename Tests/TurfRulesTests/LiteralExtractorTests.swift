@@ -55,3 +55,15 @@ import Testing
         #expect(try literals(#"(?<!not )debunked"#) == ["debunked"])
     }
 }
+
+@Suite struct PrefilterLiteralTests {
+    @Test func literalsContainingAnotherAreDropped() {
+        let literals = [Array("пропаганда".utf8), Array("пропаганд".utf8), Array("stop".utf8), Array("stopfake".utf8), Array("stop".utf8)]
+        #expect(Rule.withoutRedundant(literals) == [Array("пропаганд".utf8), Array("stop".utf8)])
+    }
+
+    @Test func keywordsAreFoldedAndReplaceThePatternsLiterals() throws {
+        let rule = try Rule(id: "k", stance: "s", pattern: "junta", effect: .assert, keywords: ["ХУНТА", "Junta", ""])
+        #expect(rule.prefilterLiterals == [Array("хунта".utf8), Array("junta".utf8)])
+    }
+}

@@ -54,8 +54,11 @@ import TurfCore
         ])
         #expect(rules.alwaysRunIDs == ["shouting"])
         #expect(rules.prefilteredCount == 1)
-        let hits = RuleMatcher(ruleSet: rules).hits(in: post("ПРОПАГАНДИСТЫ junta"))
-        #expect(hits.map(\.id) == ["shouting", "junta"])
+        let matcher = RuleMatcher(ruleSet: rules)
+        #expect(matcher.hits(in: post("ПРОПАГАНДИСТЫ junta")).map(\.id) == ["shouting", "junta"])
+        #expect(matcher.patternRuns == 2)
+        #expect(matcher.hits(in: post("nothing here")).isEmpty)
+        #expect(matcher.patternRuns == 3)
     }
 
     @Test func declaredKeywordsReplaceTheExtractedLiterals() throws {

@@ -77,6 +77,24 @@ import TurfText
         #expect(FeatureExtractor(config: seeded).vector(for: posts[0]) != features.vector(for: posts[0]))
     }
 
+    @Test func longPostsCountEveryFeatureOccurrence() {
+        // Enough features for the bucket sort, with repeats and, at 10 bits, many collisions.
+        let words = (0..<700).map { "w\(($0 * 37) % 300)x" }
+        for bits in [10, 20] {
+            let features = extractor(bits: bits)
+            var expected: [UInt32: Float] = [:]
+            for (index, word) in words.enumerated() {
+                expected[features.id(ofWordFeature: word), default: 0] += 1
+                if index + 1 < words.count {
+                    expected[features.id(ofWordFeature: word + " " + words[index + 1]), default: 0] += 1
+                }
+            }
+            let vector = features.vector(for: words.joined(separator: " "))
+            #expect(vector.indices == expected.keys.sorted())
+            #expect(vector.values == expected.keys.sorted().map { expected[$0]! })
+        }
+    }
+
     @Test func explainListsEachFeatureOnceWithItsID() {
         let features = extractor(words: 2, chars: 2...2)
         let explained = features.explain("vote vote")
@@ -95,5 +113,17 @@ import TurfText
         config.tokenizer.numbers = .keep
         let data = try JSONEncoder().encode(config)
         #expect(try JSONDecoder().decode(FeatureConfig.self, from: data) == config)
+    }
+
+    @Test func decodingRejectsUnusableValuesAndDefaultsMissingTokenizerKeys() throws {
+        let base = #"{"tokenizer":{"numbers":"keep"},"wordNGrams":2,"hashBits":%d,"seed":7,"weighting":"counts","l2Normalize":false}"#
+        let decoded = try JSONDecoder().decode(FeatureConfig.self, from: Data(String(format: base, 18).utf8))
+        #expect(decoded.tokenizer.numbers == .keep)
+        #expect(decoded.tokenizer.maxRepeat == 2)
+        #expect(decoded.charNGrams == nil)
+        #expect(decoded.hashBits == 18)
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(FeatureConfig.self, from: Data(String(format: base, 40).utf8))
+        }
     }
 }

@@ -1,2 +1,0 @@
-/// The `TurfTimeline` module; see docs/ARCHITECTURE.md for its job.
-public enum TurfTimelineModule {}
