@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(name: "TurfTimelineTests", dependencies: ["TurfTimeline", "TurfCore", "TurfIO"]),
         .testTarget(
             name: "BadInputTests",
-            dependencies: ["TurfIO", "TurfCore", "TurfModel", "TurfRules", "TurfCoordination", "TurfPipeline"],
+            dependencies: ["TurfIO", "TurfCore", "TurfModel", "TurfText", "TurfRules", "TurfCoordination"],
             exclude: ["Corpus"]
         ),
     ]

@@ -1,8 +1,10 @@
 // swift-tools-version: 5.4
+// Tools version 5.4 on purpose: from 5.5 SwiftPM renames an executable's entry point to
+// `<target>_main` and links `main` to it, which clashes with the `main` libFuzzer supplies.
 import PackageDescription
 
 /// libFuzzer targets for turfwatch's parsers, kept out of the main package so `swift test` never builds them.
-/// Build with scripts/fuzz/run.sh (it passes `-sanitize=fuzzer,address -parse-as-library -enable-testing`).
+/// Build with scripts/fuzz/run.sh (it passes `-sanitize=fuzzer,address -parse-as-library`).
 let package = Package(
     name: "TurfFuzz",
     dependencies: [.package(name: "turfwatch", path: "..")],

@@ -74,6 +74,9 @@ public final class RecordSplitter {
         var batch = RecordBatch()
         while batch.count < maxRecords {
             guard let (start, end, next, newlines) = try findRecord() else { break }
+            if end - start > maximumRecordLength {
+                throw InputError(file: source.path, line: lineNumber + 1, reason: "record longer than \(maximumRecordLength) bytes")
+            }
             let firstLine = lineNumber + 1
             lineNumber += newlines
             position = next

@@ -15,7 +15,7 @@ targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
     targets=(FuzzTokenizer FuzzTwarc2 FuzzTwarcCSV FuzzIOArchive FuzzTrollTweets FuzzMappedJSONL FuzzMappedCSV FuzzLabelled FuzzRules FuzzModel)
 fi
-flags=(-c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -enable-testing)
+flags=(-c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
 for target in "${targets[@]}"; do
     if ! swift build "${flags[@]}" --product "$target" >"/tmp/turfwatch-fuzz-build.log" 2>&1; then
         grep -E "error" /tmp/turfwatch-fuzz-build.log | head -20
