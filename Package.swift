@@ -86,5 +86,10 @@ let package = Package(
         .testTarget(name: "TurfSimulateTests", dependencies: ["TurfSimulate", "TurfCore", "TurfIO"]),
         .testTarget(name: "TrainingDataTests", dependencies: ["TurfCore"]),
         .testTarget(name: "TurfTimelineTests", dependencies: ["TurfTimeline", "TurfCore", "TurfIO"]),
+        .testTarget(
+            name: "BadInputTests",
+            dependencies: ["TurfIO", "TurfCore", "TurfModel", "TurfText", "TurfRules", "TurfCoordination"],
+            exclude: ["Corpus"]
+        ),
     ]
 )

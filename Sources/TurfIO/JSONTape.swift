@@ -44,6 +44,9 @@ public struct JSONTape: Sendable {
 
     /// The nodes; index 0 is the root once `parse` succeeds.
     public private(set) var nodes: [Node] = []
+    /// Objects and arrays nested deeper than this are a syntax error: real exports nest fewer
+    /// than ten levels, and a line of 16 MiB of `[` should not grow the tape's stack to match.
+    public var maximumDepth = 512
     private var stack: [Int32] = []
     private var scratch: [UInt8] = []
 
@@ -78,6 +81,9 @@ public struct JSONTape: Sendable {
             }
             switch byte {
             case 0x7B, 0x5B: // { [
+                guard stack.count < maximumDepth else {
+                    throw SyntaxError(offset: index, message: "nested deeper than \(maximumDepth) levels")
+                }
                 stack.append(Int32(nodes.count))
                 nodes.append(Node(kind: byte == 0x7B ? .object : .array, flag: false, start: Int32(index), end: 0, next: 0))
                 index += 1

@@ -16,13 +16,16 @@ public final class PostReader {
     private let splitter: RecordSplitter
     private var pending: RecordBatch?
 
-    /// Opens `path` and works out its format.
+    /// Opens `path` and works out its format. A record (a line, or a CSV record spanning
+    /// lines) longer than `maximumRecordLength` bytes stops the input with an `InputError`
+    /// instead of growing memory without bound.
     /// - Throws: `InputError` when the file cannot be read or its header is unusable;
     ///   `UsageError` when a generic CSV lacks the mapped columns.
-    public init(path: String, format: PostFormat = .auto, mapping: FieldMapping = FieldMapping(), encoding: TextEncoding = .utf8) throws {
+    public init(path: String, format: PostFormat = .auto, mapping: FieldMapping = FieldMapping(), encoding: TextEncoding = .utf8,
+                maximumRecordLength: Int = 16 << 20) throws {
         self.path = path
         source = try InputSource(path: path, encoding: encoding)
-        splitter = RecordSplitter(source: source, csv: format.isCSV ?? false)
+        splitter = RecordSplitter(source: source, csv: format.isCSV ?? false, maximumRecordLength: maximumRecordLength)
         var resolved = format
         if format == .auto {
             splitter.csv = !PostFormat.looksLikeJSON(try splitter.peek())

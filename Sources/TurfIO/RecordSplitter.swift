@@ -104,6 +104,20 @@ public final class RecordSplitter {
             }
             rebaseFrom = batch.count
             regionStart = position
+        while batch.count < maxRecords {
+            guard let (start, end, next, newlines) = try findRecord() else { break }
+            if end - start > maximumRecordLength {
+                throw InputError(file: source.path, line: lineNumber + 1, reason: "record longer than \(maximumRecordLength) bytes")
+            let firstLine = lineNumber + 1
+            lineNumber += newlines
+            position = next
+            var trimmedEnd = end
+            if trimmedEnd > start, buffer[trimmedEnd - 1] == 0x0D { trimmedEnd -= 1 }
+            if isBlank(start, trimmedEnd) { continue }
+            batch.starts.append(batch.bytes.count)
+            batch.bytes.append(contentsOf: buffer[start..<trimmedEnd])
+            batch.ends.append(batch.bytes.count)
+            batch.lines.append(firstLine)
         }
         while batch.count < maxRecords {
             guard let (end, next) = scan() else {
