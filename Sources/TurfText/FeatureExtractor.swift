@@ -195,22 +195,28 @@ public struct FeatureExtractor: Sendable {
         guard count > 0 else { return 0 }
         var base = ids.base
         if count > 16 && count <= 1 << 16 {
-            var bucketBits = 1
-            while (1 << bucketBits) < count && bucketBits < hashBits { bucketBits += 1 }
-            let shift = UInt32(hashBits - bucketBits)
-            let buckets = 1 << bucketBits
+            // The smallest power of two at least `count`, capped by the id width.
+            let bucketBits = min(Int.bitWidth &- (count &- 1).leadingZeroBitCount, hashBits)
+            let shift = UInt32(truncatingIfNeeded: hashBits &- bucketBits)
+            let buckets = 1 &<< bucketBits
             spare.count = 0
-            spare.reserve(extra: count + buckets + 1)
+            spare.reserve(extra: count &+ buckets)
             let sorted = spare.base
             let starts = spare.base + count
-            UnsafeMutableRawPointer(starts).initializeMemory(as: UInt8.self, repeating: 0, count: 4 * (buckets + 1))
-            for index in 0..<count { starts[Int(base[index] >> shift) + 1] &+= 1 }
-            for bucket in 0..<buckets { starts[bucket + 1] &+= starts[bucket] }
+            starts.initialize(repeating: 0, count: buckets)
+            for index in 0..<count { starts[Int(truncatingIfNeeded: base[index] &>> shift)] &+= 1 }
+            var total: UInt32 = 0
+            for bucket in 0..<buckets {
+                let size = starts[bucket]
+                starts[bucket] = total
+                total &+= size
+            }
             for index in 0..<count {
                 let value = base[index]
-                let bucket = Int(value >> shift)
-                sorted[Int(starts[bucket])] = value
-                starts[bucket] &+= 1
+                let bucket = Int(truncatingIfNeeded: value &>> shift)
+                let slot = starts[bucket]
+                sorted[Int(truncatingIfNeeded: slot)] = value
+                starts[bucket] = slot &+ 1
             }
             base = sorted
         } else if count > 16 {
@@ -245,12 +251,12 @@ public struct FeatureExtractor: Sendable {
         while index < count {
             let value = base[index]
             var position = index
-            while position > 0 && base[position - 1] > value {
-                base[position] = base[position - 1]
-                position -= 1
+            while position > 0 && base[position &- 1] > value {
+                base[position] = base[position &- 1]
+                position &-= 1
             }
             base[position] = value
-            index += 1
+            index &+= 1
         }
     }
 

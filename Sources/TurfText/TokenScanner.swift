@@ -3,7 +3,8 @@
 ///
 /// One left-to-right scan with one byte of look-behind (`afterWord`, so `a@b` is not a mention
 /// and `C#` not a hashtag). ASCII takes the fast paths; other scalars are decoded in place.
-/// Nothing is allocated per token.
+/// Nothing is allocated per token. Eight readable bytes must follow the text (`Tokenizer`
+/// pads it with spaces), so word-wide loads near the end stay in bounds.
 struct TokenScanner {
     let text: UnsafePointer<UInt8>
     let count: Int
@@ -69,7 +70,7 @@ struct TokenScanner {
                 index = scanEmoji(at: index)
                 afterWord = false
             } else if CharacterClass.isWordScalar(scalar) {
-                index = scanWord(at: index)
+                index = scanGeneralWord(at: index)
                 afterWord = true
             } else {
                 index &+= length
@@ -282,6 +283,7 @@ struct TokenScanner {
     /// pass that finds their end; a word that turns out to hold other scalars starts over on
     /// the general path.
     private mutating func scanWord(at start: Int) -> Int {
+        if rules.config.maxRepeat != 1, let end = scanLetterWord(at: start) { return end }
         list.begin(maximumBytes: 2 &* (count &- start))
         let maxRepeat = rules.config.maxRepeat
         let out = list.bytes.base
@@ -329,6 +331,54 @@ struct TokenScanner {
             list.bytes.count = written
             commit(.word)
         }
+        return index
+    }
+
+    /// The fast path for a word of ASCII letters only, eight bytes at a time: finds its end,
+    /// lower-cases it and checks for a letter repeated three times in one pass of word-wide
+    /// bit operations. Returns nil, having written nothing, when the word may need the general
+    /// rules: it starts with or runs into a digit, an apostrophe or a non-ASCII byte, or it
+    /// repeats a letter more than twice (with `maxRepeat` 2; any `maxRepeat` but 1 is exact
+    /// here, since a triple always takes the general path). Relies on the eight readable
+    /// padding bytes after the text.
+    @inline(__always)
+    private mutating func scanLetterWord(at start: Int) -> Int? {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        @inline(__always) func zeroBytes(_ value: UInt64) -> UInt64 { ~(((value & low) &+ low) | value | low) }
+        let capRepeats = rules.config.maxRepeat != 0
+        list.begin(maximumBytes: count &- start)
+        let out = list.bytes.base + list.bytes.count
+        var written = 0
+        var index = start
+        var previous: UInt64 = 0
+        while true {
+            let word = UInt64(littleEndian: UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self))
+            let folded = (word | (0x20 &* ones)) & low
+            // High bit set in each byte that is an ASCII letter.
+            let letters = (folded &+ (0x80 &- 0x61) &* ones) & ~(folded &+ (0x80 &- 0x7B) &* ones) & ~word & high
+            let stops = ~letters & high
+            let length = stops.trailingZeroBitCount &>> 3
+            let lowered = word | (letters &>> 2)
+            if capRepeats {
+                let inWord = (stops & (0 &- stops)) &- 1
+                let sameAsLast = zeroBytes(lowered ^ ((lowered &<< 8) | (previous &>> 56)))
+                let sameAsBeforeLast = zeroBytes(lowered ^ ((lowered &<< 16) | (previous &>> 48)))
+                if sameAsLast & sameAsBeforeLast & letters & inWord != 0 { return nil }
+            }
+            UnsafeMutableRawPointer(out + written).storeBytes(of: lowered.littleEndian, as: UInt64.self)
+            written &+= length
+            index &+= length
+            if length < 8 {
+                let stop = text[index]
+                if CharacterClass.isDigit(stop) || stop == 0x27 || stop >= 0x80 { return nil }
+                break
+            }
+            previous = lowered
+        }
+        list.bytes.count &+= written
+        commit(.word)
         return index
     }
 

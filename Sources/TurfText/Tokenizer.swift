@@ -52,6 +52,8 @@ public struct Tokenizer: Sendable {
             outcome = TextNormalizer.Outcome(count: 0, invalidSequences: 0)
         }
         normalized.count = outcome.count
+        // Eight spaces after the text let the scanner read whole 8-byte words at its end.
+        (normalized.base + outcome.count).initialize(repeating: 0x20, count: 8)
         list.reset()
         list.invalidSequences = outcome.invalidSequences
         var scanner = TokenScanner(text: normalized.base, count: outcome.count, rules: rules, list: list)
