@@ -95,12 +95,68 @@ public struct FeatureExtractor: Sendable {
         var bound = tokenCount * n
         if let range = config.charNGrams { bound += (tokens.bytes.count + 2 * tokenCount) * range.count }
         ids.reserve(extra: bound)
+        let seed = config.seed
+        let mask = mask
+        var out = ids.base
+        if n == 2 {
+            collectUnigramsAndBigrams(tokens, into: &out)
+        } else {
+            collectNGrams(tokens, n: n, into: &out)
+        }
+        ids.count = out - ids.base
+        if config.charNGrams != nil {
+            forEachCharNGram(tokens, offsets: &offsets) { pointer, count in
+                ids.append(MurmurHash3.hash32(pointer, count: count, seed: seed &+ 1) & mask)
+            }
+        }
+    }
+
+    /// The ids of every unigram and bigram, the default configuration, in one straight loop:
+    /// a token's bigram continues the hash state of its unigram.
+    @inline(__always)
+    private func collectUnigramsAndBigrams(_ tokens: TokenList, into out: inout UnsafeMutablePointer<UInt32>) {
+        let tokenCount = tokens.count
         let bytes = tokens.bytes.base
         let seed = config.seed
         let mask = mask
         let starts = tokens.starts.base
         let ends = tokens.ends.base
-        var out = ids.base
+        var first = 0
+        var end = tokenCount > 0 ? Int(truncatingIfNeeded: ends[0]) : 0
+        while first < tokenCount {
+            let start = Int(truncatingIfNeeded: starts[first])
+            var state = seed
+            var mixed = start
+            while mixed &+ 4 <= end {
+                state = MurmurHash3.mix(state, block: bytes + mixed)
+                mixed &+= 4
+            }
+            out[0] = MurmurHash3.finishReadingWholeWord(
+                state, tail: bytes + mixed, tailCount: end &- mixed, length: end &- start) & mask
+            first &+= 1
+            guard first < tokenCount else {
+                out += 1
+                break
+            }
+            end = Int(truncatingIfNeeded: ends[first])
+            while mixed &+ 4 <= end {
+                state = MurmurHash3.mix(state, block: bytes + mixed)
+                mixed &+= 4
+            }
+            out[1] = MurmurHash3.finishReadingWholeWord(
+                state, tail: bytes + mixed, tailCount: end &- mixed, length: end &- start) & mask
+            out += 2
+        }
+    }
+
+    /// The ids of the word n-grams 1...n starting at each token.
+    private func collectNGrams(_ tokens: TokenList, n: Int, into out: inout UnsafeMutablePointer<UInt32>) {
+        let tokenCount = tokens.count
+        let bytes = tokens.bytes.base
+        let seed = config.seed
+        let mask = mask
+        let starts = tokens.starts.base
+        let ends = tokens.ends.base
         for first in 0..<tokenCount {
             // The n-grams starting here share their leading bytes: mix each block once.
             let start = Int(starts[first])
@@ -118,12 +174,6 @@ public struct FeatureExtractor: Sendable {
                     state, tail: bytes + mixed, tailCount: end &- mixed, length: end &- start) & mask
                 out += 1
                 next &+= 1
-            }
-        }
-        ids.count = out - ids.base
-        if config.charNGrams != nil {
-            forEachCharNGram(tokens, offsets: &offsets) { pointer, count in
-                ids.append(MurmurHash3.hash32(pointer, count: count, seed: seed &+ 1) & mask)
             }
         }
     }
@@ -231,14 +281,18 @@ public struct FeatureExtractor: Sendable {
         var unique = 0
         var previous = base[0]
         var run: Int32 = 1
-        for index in 1..<count {
+        var index = 1
+        while index < count {
             let value = base[index]
-            let same = value == previous
+            let difference = value ^ previous
+            // 1 when the id changes, 0 when it repeats, computed without a comparison.
+            let changes = (difference | (0 &- difference)) &>> 31
             out[unique] = Float(run)
             target[unique] = previous
-            unique &+= same ? 0 : 1
-            run = same ? run &+ 1 : 1
+            unique &+= Int(truncatingIfNeeded: changes)
+            run = run &* Int32(bitPattern: changes ^ 1) &+ 1
             previous = value
+            index &+= 1
         }
         out[unique] = Float(run)
         target[unique] = previous

@@ -336,8 +336,9 @@ struct TokenScanner {
 
     /// The fast path for a word of ASCII letters only, eight bytes at a time: finds its end,
     /// lower-cases it and checks for a letter repeated three times in one pass of word-wide
-    /// bit operations. Returns nil, having written nothing, when the word may need the general
-    /// rules: it starts with or runs into a digit, an apostrophe or a non-ASCII byte, or it
+    /// bit operations; an apostrophe between letters stays in the word. Returns nil, having
+    /// written nothing, when the word may need the general rules: it starts with or runs into
+    /// a digit or a non-ASCII byte, or it
     /// repeats a letter more than twice (with `maxRepeat` 2; any `maxRepeat` but 1 is exact
     /// here, since a triple always takes the general path). Relies on the eight readable
     /// padding bytes after the text.
@@ -370,12 +371,21 @@ struct TokenScanner {
             UnsafeMutableRawPointer(out + written).storeBytes(of: lowered.littleEndian, as: UInt64.self)
             written &+= length
             index &+= length
-            if length < 8 {
-                let stop = text[index]
-                if CharacterClass.isDigit(stop) || stop == 0x27 || stop >= 0x80 { return nil }
-                break
+            if length == 8 {
+                previous = lowered
+                continue
             }
-            previous = lowered
+            let stop = text[index]
+            if stop == 0x27 {
+                // An apostrophe between letters belongs to the word (`don't`) and ends a run.
+                guard ((text[index &+ 1] | 0x20) &- 0x61) < 26 else { break }
+                written &+= 1
+                index &+= 1
+                previous = 0x27 &<< 56
+                continue
+            }
+            if CharacterClass.isDigit(stop) || stop >= 0x80 { return nil }
+            break
         }
         list.bytes.count &+= written
         commit(.word)

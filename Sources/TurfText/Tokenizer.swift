@@ -54,7 +54,7 @@ public struct Tokenizer: Sendable {
         normalized.count = outcome.count
         // Eight spaces after the text let the scanner read whole 8-byte words at its end.
         (normalized.base + outcome.count).initialize(repeating: 0x20, count: 8)
-        list.reset()
+        list.reset(textCount: outcome.count)
         list.invalidSequences = outcome.invalidSequences
         var scanner = TokenScanner(text: normalized.base, count: outcome.count, rules: rules, list: list)
         scanner.run()
