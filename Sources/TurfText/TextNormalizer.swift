@@ -28,10 +28,11 @@ enum TextNormalizer {
             // two-byte Cyrillic letters (leads 0xD0-0xD3, U+0400-U+04FF), which need no change.
             while input &+ 8 <= count {
                 let word = UInt64(littleEndian: UnsafeRawPointer(source + input).loadUnaligned(as: UInt64.self))
-                if !isPlain(word) { break }
-                UnsafeMutableRawPointer(destination + output).storeBytes(of: word, as: UInt64.self)
-                input &+= 8
-                output &+= 8
+                let plain = plainPrefix(word)
+                if plain == 0 { break }
+                UnsafeMutableRawPointer(destination + output).storeBytes(of: word.littleEndian, as: UInt64.self)
+                input &+= plain
+                output &+= plain
                 previousWasEmoji = false
             }
             guard input < count else { break }
@@ -104,13 +105,13 @@ enum TextNormalizer {
         return Outcome(count: output, invalidSequences: invalid)
     }
 
-    /// True when the eight bytes of `word` (little-endian) are text the normaliser copies
-    /// unchanged: printable ASCII other than `&`, and complete two-byte sequences with a lead of
-    /// 0xD0 to 0xD3 (Cyrillic, U+0400 to U+04FF, none of which is dropped or folded here). The
-    /// word must start at a character boundary; a lead in the last byte or a continuation
-    /// byte without its lead makes it not plain.
+    /// How many of the eight bytes of `word` (little-endian) the normaliser copies unchanged:
+    /// 8 when all are plain text, 7 when only the last is (the lead of a two-byte letter whose
+    /// continuation lies beyond), else 0. Plain text is printable ASCII other than `&`, and
+    /// complete two-byte sequences with a lead of 0xD0 to 0xD3 (Cyrillic, U+0400 to U+04FF,
+    /// none of which is dropped or folded here). The word must start at a character boundary.
     @inline(__always)
-    static func isPlain(_ word: UInt64) -> Bool {
+    static func plainPrefix(_ word: UInt64) -> Int {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let high: UInt64 = 0x8080_8080_8080_8080
         let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
@@ -120,7 +121,7 @@ enum TextNormalizer {
             // xor) borrows; the lowest such byte is always caught, so nothing slips through.
             let ampersands = word ^ (0x26 &* ones)
             let special = ((word &- 0x20 &* ones) | (word &+ ones) | (ampersands &- ones)) & ~word & high
-            return special == 0
+            return special == 0 ? 8 : 0
         }
         // Exact per-byte zero tests (no carries between bytes).
         @inline(__always) func zeroBytes(_ value: UInt64) -> UInt64 {
@@ -128,15 +129,16 @@ enum TextNormalizer {
         }
         let continuations = zeroBytes((word & (0xC0 &* ones)) ^ high)
         let leads = zeroBytes((word & (0xFC &* ones)) ^ (0xD0 &* ones))
-        // Every non-ASCII byte is a lead or a continuation, each continuation follows a lead,
-        // and the last byte is not a lead.
-        guard nonASCII == continuations | leads, continuations == leads &<< 8, leads &>> 56 == 0 else { return false }
+        // Every non-ASCII byte is a lead or a continuation, and each continuation follows a
+        // lead (a lead in the last byte has its continuation in the next word).
+        guard nonASCII == continuations | leads, continuations == leads &<< 8 else { return 0 }
         // The ASCII bytes must be plain too: test them with the non-ASCII bytes made spaces.
         let marks = nonASCII &>> 7
         let ascii = (word & ~(marks &* 0xFF)) | (marks &* 0x20)
         let ampersands = ascii ^ (0x26 &* ones)
         let special = ((ascii &- 0x20 &* ones) | (ascii &+ ones) | (ampersands &- ones)) & ~ascii & high
-        return special == 0
+        guard special == 0 else { return 0 }
+        return 8 &- Int(truncatingIfNeeded: leads &>> 63)
     }
 
     /// Decodes one UTF-8 sequence starting with a byte >= 0x80, rejecting overlong forms,

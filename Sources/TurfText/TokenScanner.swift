@@ -65,6 +65,11 @@ struct TokenScanner {
                 afterWord = false
                 continue
             }
+            if byte &- 0xD0 < 2 && rules.config.maxRepeat != 1, let end = scanLowerRussianWord(at: index) {
+                index = end
+                afterWord = true
+                continue
+            }
             let (scalar, length) = UTF8Writer.read(text + index)
             if CharacterClass.isEmojiStart(scalar) {
                 index = scanEmoji(at: index)
@@ -385,6 +390,52 @@ struct TokenScanner {
                 continue
             }
             if CharacterClass.isDigit(stop) || stop >= 0x80 { return nil }
+            break
+        }
+        list.bytes.count &+= written
+        commit(.word)
+        return index
+    }
+
+    /// The fast path for a word of lower-case Russian letters (`а` to `я` without `ё`), four
+    /// letters at a time, as `scanLetterWord` does for ASCII: such a word needs no folding, so
+    /// it is copied once its end is found and no letter is found three times in a row.
+    /// Returns nil, having written nothing, for anything else (capitals, `ё`, other letters,
+    /// digits, an apostrophe, a letter repeated three times), which the general path handles.
+    @inline(__always)
+    private mutating func scanLowerRussianWord(at start: Int) -> Int? {
+        let low: UInt64 = 0x7FFF_7FFF_7FFF_7FFF
+        let laneHigh: UInt64 = 0x8000_8000_8000_8000
+        // Bit 15 of each 16-bit lane set when the lane is zero, exactly.
+        @inline(__always) func zeroLanes(_ value: UInt64) -> UInt64 { ~(((value & low) &+ low) | value | low) }
+        let capRepeats = rules.config.maxRepeat != 0
+        list.begin(maximumBytes: count &- start)
+        let out = list.bytes.base + list.bytes.count
+        var written = 0
+        var index = start
+        var previous: UInt64 = 0
+        while true {
+            let word = UInt64(littleEndian: UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self))
+            // а-п are D0 B0-BF and р-я are D1 80-8F: lead and the trail's top nibble decide.
+            let shape = word & 0xF0FF_F0FF_F0FF_F0FF
+            let letters = zeroLanes(shape ^ 0xB0D0_B0D0_B0D0_B0D0) | zeroLanes(shape ^ 0x80D1_80D1_80D1_80D1)
+            let stops = ~letters & laneHigh
+            let length = (stops.trailingZeroBitCount &>> 3) & ~1
+            if capRepeats {
+                let inWord = (stops & (0 &- stops)) &- 1
+                let sameAsLast = zeroLanes(word ^ ((word &<< 16) | (previous &>> 48)))
+                let sameAsBeforeLast = zeroLanes(word ^ ((word &<< 32) | (previous &>> 32)))
+                if sameAsLast & sameAsBeforeLast & letters & inWord != 0 { return nil }
+            }
+            UnsafeMutableRawPointer(out + written).storeBytes(of: word.littleEndian, as: UInt64.self)
+            written &+= length
+            index &+= length
+            if length == 8 {
+                previous = word
+                continue
+            }
+            let stop = text[index]
+            if written == 0 || stop >= 0x80 || CharacterClass.isASCIIAlphanumeric(stop) || stop == 0x27 { return nil }
             break
         }
         list.bytes.count &+= written
