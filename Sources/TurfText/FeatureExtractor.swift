@@ -18,11 +18,19 @@ public struct FeatureExtractor: Sendable {
     /// The tokenizer built from `config.tokenizer`.
     public let tokenizer: Tokenizer
     private let mask: UInt32
+    private let fastPaths: Bool
 
     /// Creates an extractor.
     public init(config: FeatureConfig = FeatureConfig()) {
+        self.init(config: config, fastPaths: true)
+    }
+
+    /// An extractor that may be told to skip the fast paths (word-wide tokenizing, the
+    /// unigram-and-bigram hashing loop), so tests can prove they change nothing.
+    init(config: FeatureConfig, fastPaths: Bool) {
         self.config = config
-        tokenizer = Tokenizer(config: config.tokenizer)
+        self.fastPaths = fastPaths
+        tokenizer = Tokenizer(config: config.tokenizer, fastPaths: fastPaths)
         mask = UInt32(truncatingIfNeeded: (1 << config.hashBits) - 1)
     }
 
@@ -98,7 +106,7 @@ public struct FeatureExtractor: Sendable {
         let seed = config.seed
         let mask = mask
         var out = ids.base
-        if n == 2 {
+        if n == 2 && fastPaths {
             collectUnigramsAndBigrams(tokens, into: &out)
         } else {
             collectNGrams(tokens, n: n, into: &out)

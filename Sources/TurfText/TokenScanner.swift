@@ -65,7 +65,7 @@ struct TokenScanner {
                 afterWord = false
                 continue
             }
-            if byte &- 0xD0 < 2 && rules.config.maxRepeat != 1, let end = scanLowerRussianWord(at: index) {
+            if byte &- 0xD0 < 2 && rules.fastPaths && rules.config.maxRepeat != 1, let end = scanLowerRussianWord(at: index) {
                 index = end
                 afterWord = true
                 continue
@@ -288,7 +288,7 @@ struct TokenScanner {
     /// pass that finds their end; a word that turns out to hold other scalars starts over on
     /// the general path.
     private mutating func scanWord(at start: Int) -> Int {
-        if rules.config.maxRepeat != 1, let end = scanLetterWord(at: start) { return end }
+        if rules.fastPaths && rules.config.maxRepeat != 1, let end = scanLetterWord(at: start) { return end }
         list.begin(maximumBytes: 2 &* (count &- start))
         let maxRepeat = rules.config.maxRepeat
         let out = list.bytes.base

@@ -15,6 +15,13 @@ public struct Tokenizer: Sendable {
         rules = TokenizerRules(config: config)
     }
 
+    /// A tokenizer that may be told to skip its word-wide fast paths, so tests can prove they
+    /// give exactly what the general code gives.
+    init(config: TokenizerConfig, fastPaths: Bool) {
+        self.config = config
+        rules = TokenizerRules(config: config, fastPaths: fastPaths)
+    }
+
     /// A tokenizer that ignores targets and stop tokens (normalises the target names).
     init(plainConfig: TokenizerConfig) {
         config = plainConfig
@@ -47,7 +54,7 @@ public struct Tokenizer: Sendable {
         normalized.reserve(extra: 3 * bytes.count + 16)
         let outcome: TextNormalizer.Outcome
         if let base = bytes.baseAddress, bytes.count > 0 {
-            outcome = TextNormalizer.normalize(base, count: bytes.count, into: normalized.base)
+            outcome = TextNormalizer.normalize(base, count: bytes.count, into: normalized.base, wordWide: rules.fastPaths)
         } else {
             outcome = TextNormalizer.Outcome(count: 0, invalidSequences: 0)
         }
