@@ -240,7 +240,7 @@ public struct FeatureExtractor: Sendable {
     /// Sorts the ids, merges duplicates and writes each count to `weights`; returns the number
     /// of unique ids.
     ///
-    /// Hashed ids are uniform, so a counting pass on their top bits into about one bucket per id
+    /// Hashed ids are uniform, so a counting pass on their top bits into about two buckets per id
     /// leaves the array nearly sorted and an insertion pass finishes it: O(n) expected, several
     /// times faster than a comparison sort on the 20 to 100 ids of a post. (Measured against an
     /// order-keeping linear-probing table, which ran 20% slower.)
@@ -253,8 +253,10 @@ public struct FeatureExtractor: Sendable {
         guard count > 0 else { return 0 }
         var base = ids.base
         if count > 16 && count <= 1 << 16 {
-            // The smallest power of two at least `count`, capped by the id width.
-            let bucketBits = min(Int.bitWidth &- (count &- 1).leadingZeroBitCount, hashBits)
+            // About two buckets per id (the smallest power of two at least 2 * count, capped by
+            // the id width), so most buckets hold one id and the insertion pass rarely moves
+            // one: fewer mispredicted branches, measured faster than one bucket per id.
+            let bucketBits = min(Int.bitWidth &- ((count &- 1) &<< 1).leadingZeroBitCount, hashBits)
             let shift = UInt32(truncatingIfNeeded: hashBits &- bucketBits)
             let buckets = 1 &<< bucketBits
             spare.count = 0
