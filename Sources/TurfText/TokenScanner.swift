@@ -258,13 +258,13 @@ struct TokenScanner {
             if CharacterClass.isSkinTone(scalar) {
                 index &+= length
             } else if (0xE0020...0xE007F).contains(scalar) || scalar == 0x20E3 {
-                list.bytes.reserve(extra: 4)
+                list.bytes.reserve(extra: 5)
                 list.appendScalar(scalar)
                 index &+= length
             } else if scalar == 0x200D, index + length < count {
                 let (joined, joinedLength) = UTF8Writer.read(text + index + length)
                 guard CharacterClass.isEmojiStart(joined) else { break }
-                list.bytes.reserve(extra: 8)
+                list.bytes.reserve(extra: 9)
                 list.appendScalar(scalar)
                 list.appendScalar(joined)
                 index &+= length &+ joinedLength
