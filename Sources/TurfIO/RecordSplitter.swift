@@ -104,20 +104,6 @@ public final class RecordSplitter {
             }
             rebaseFrom = batch.count
             regionStart = position
-        while batch.count < maxRecords {
-            guard let (start, end, next, newlines) = try findRecord() else { break }
-            if end - start > maximumRecordLength {
-                throw InputError(file: source.path, line: lineNumber + 1, reason: "record longer than \(maximumRecordLength) bytes")
-            let firstLine = lineNumber + 1
-            lineNumber += newlines
-            position = next
-            var trimmedEnd = end
-            if trimmedEnd > start, buffer[trimmedEnd - 1] == 0x0D { trimmedEnd -= 1 }
-            if isBlank(start, trimmedEnd) { continue }
-            batch.starts.append(batch.bytes.count)
-            batch.bytes.append(contentsOf: buffer[start..<trimmedEnd])
-            batch.ends.append(batch.bytes.count)
-            batch.lines.append(firstLine)
         }
         while batch.count < maxRecords {
             guard let (end, next) = scan() else {
@@ -127,7 +113,7 @@ public final class RecordSplitter {
                         throw InputError(file: source.path, line: lineNumber + 1, reason: "quoted field never closed (runs to the end of the input)")
                     }
                     newlines = csv ? newlines + 1 : 1
-                    take(end: buffer.count, next: buffer.count, into: &batch)
+                    try take(end: buffer.count, next: buffer.count, into: &batch)
                     continue
                 }
                 if buffer.count - position > maximumRecordLength {
@@ -144,15 +130,18 @@ public final class RecordSplitter {
                 if !(try source.read(into: &buffer)) { exhausted = true }
                 continue
             }
-            take(end: end, next: next, into: &batch)
+            try take(end: end, next: next, into: &batch)
         }
         flush()
         return batch.count > 0
     }
 
     /// Records the record from `position` to `end` (its terminator ends at `next`) unless it is blank.
-    private func take(end: Int, next: Int, into batch: inout RecordBatch) {
+    private func take(end: Int, next: Int, into batch: inout RecordBatch) throws {
         let start = position
+        if end - start > maximumRecordLength {
+            throw InputError(file: source.path, line: lineNumber + 1, reason: "record longer than \(maximumRecordLength) bytes")
+        }
         let firstLine = lineNumber + 1
         lineNumber += newlines
         position = next
