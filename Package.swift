@@ -78,13 +78,18 @@ let package = Package(
         .testTarget(name: "TurfCoreTests", dependencies: ["TurfCore"]),
         .testTarget(name: "TurfIOTests", dependencies: ["TurfIO", "TurfCore"]),
         .testTarget(name: "TurfReportTests", dependencies: ["TurfReport", "TurfCore"]),
-        .testTarget(name: "TurfTextTests", dependencies: ["TurfText"]),
+        .testTarget(name: "TurfPipelineTests", dependencies: ["TurfPipeline", "TurfIO", "TurfCore", "TurfModel", "TurfText", "TurfRules", "TurfSimulate", "TurfTimeline", "TurfCoordination"]),
         .testTarget(name: "TurfModelTests", dependencies: ["TurfModel", "TurfText", "TurfCore"]),
+        .testTarget(name: "TurfTextTests", dependencies: ["TurfText"]),
         .testTarget(name: "TurfRulesTests", dependencies: ["TurfRules", "TurfCore"]),
-        .testTarget(name: "TurfPipelineTests", dependencies: ["TurfPipeline", "TurfIO", "TurfCore"]),
         .testTarget(name: "TurfCoordinationTests", dependencies: ["TurfCoordination", "TurfCore", "TurfIO", "TurfTimeline", "TurfSimulate"]),
         .testTarget(name: "TurfSimulateTests", dependencies: ["TurfSimulate", "TurfCore", "TurfIO"]),
         .testTarget(name: "TrainingDataTests", dependencies: ["TurfCore"]),
         .testTarget(name: "TurfTimelineTests", dependencies: ["TurfTimeline", "TurfCore", "TurfIO"]),
+        .testTarget(
+            name: "BadInputTests",
+            dependencies: ["TurfIO", "TurfCore", "TurfModel", "TurfText", "TurfRules", "TurfCoordination"],
+            exclude: ["Corpus"]
+        ),
     ]
 )

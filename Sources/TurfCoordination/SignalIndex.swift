@@ -95,6 +95,7 @@ struct SignalIndex: Sendable {
         if hot || upper - lower > config.hotKeyAccounts {
             neighbourCap = max(1, min(config.hotNeighbourCap, config.maxPairsPerKey / (upper - lower)))
         }
+        neighbourCap = min(neighbourCap, max(1, config.maxPairsPerKey / (upper - lower)))
         let local = signal == .stanceSwitch
         if local { fillLocalCounts(lower, upper, reach, &locals) }
         let fixedWeight = weight(accounts: Int(groupAccounts[group]))

@@ -47,6 +47,9 @@ public struct LabelledReader {
     public var path: String
     /// The format.
     public var format: Format
+    /// A line, or a CSV record spanning lines, longer than this many bytes is an error rather
+    /// than unbounded memory.
+    public var maximumRecordLength = 16 << 20
 
     /// Creates a reader.
     public init(path: String, format: Format) {
@@ -68,7 +71,7 @@ public struct LabelledReader {
 
     private func readJSONL() throws -> [LabelledPost] {
         var posts: [LabelledPost] = []
-        try LineReader(path: path).forEachLine { line, number in
+        try LineReader(path: path, maximumLineLength: maximumRecordLength).forEachLine { line, number in
             var bytes = line
             if number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
@@ -91,11 +94,14 @@ public struct LabelledReader {
         var textIndex = 0
         var labelIndex = 0
         var record = CSVRecord()
-        try LineReader(path: path).forEachLine { line, number in
+        try LineReader(path: path, maximumLineLength: maximumRecordLength).forEachLine { line, number in
             var bytes = line
             if number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
             if !record.inQuotes, bytes.isEmpty { return true }
             record.feed(bytes, line: number)
+            if record.inQuotes, record.byteCount > maximumRecordLength {
+                throw InputError(file: path, line: record.startLine, reason: "record longer than \(maximumRecordLength) bytes (an unclosed quote?)")
+            }
             guard !record.inQuotes else { return true }
             let start = record.startLine
             let cells = try record.finish().map { try decode($0, line: start) }
@@ -144,6 +150,8 @@ private struct CSVRecord {
     var inQuotes = false
     var quoteSeen = false
     var startLine = 0
+    /// Bytes held by the record so far.
+    var byteCount: Int { cells.reduce(cell.count) { $0 + $1.count } }
 
     mutating func feed(_ line: UnsafeBufferPointer<UInt8>, line number: Int) {
         if !inQuotes { startLine = number } else { cell.append(0x0A) }

@@ -16,13 +16,16 @@ public final class PostReader {
     private let splitter: RecordSplitter
     private var pending: RecordBatch?
 
-    /// Opens `path` and works out its format.
+    /// Opens `path` and works out its format. A record (a line, or a CSV record spanning
+    /// lines) longer than `maximumRecordLength` bytes stops the input with an `InputError`
+    /// instead of growing memory without bound.
     /// - Throws: `InputError` when the file cannot be read or its header is unusable;
     ///   `UsageError` when a generic CSV lacks the mapped columns.
-    public init(path: String, format: PostFormat = .auto, mapping: FieldMapping = FieldMapping(), encoding: TextEncoding = .utf8) throws {
+    public init(path: String, format: PostFormat = .auto, mapping: FieldMapping = FieldMapping(), encoding: TextEncoding = .utf8,
+                maximumRecordLength: Int = 16 << 20) throws {
         self.path = path
         source = try InputSource(path: path, encoding: encoding)
-        splitter = RecordSplitter(source: source, csv: format.isCSV ?? false)
+        splitter = RecordSplitter(source: source, csv: format.isCSV ?? false, maximumRecordLength: maximumRecordLength)
         var resolved = format
         if format == .auto {
             splitter.csv = !PostFormat.looksLikeJSON(try splitter.peek())
@@ -51,11 +54,19 @@ public final class PostReader {
     /// The next batch of up to `maxRecords` raw records, or `nil` at the end.
     /// - Throws: `InputError` on read failures and unclosed CSV quotes.
     public func nextBatch(maxRecords: Int = 8192) throws -> RecordBatch? {
-        if let batch = pending {
+        var batch = RecordBatch()
+        return try nextBatch(maxRecords: maxRecords, into: &batch) ? batch : nil
+    }
+
+    /// Fills `batch` with the next records, reusing its storage; returns `false` at the end.
+    /// - Throws: `InputError` on read failures and unclosed CSV quotes.
+    public func nextBatch(maxRecords: Int = 8192, into batch: inout RecordBatch) throws -> Bool {
+        if let first = pending {
             pending = nil
-            return batch
+            batch = first
+            return true
         }
-        return try splitter.nextBatch(maxRecords: maxRecords)
+        return try splitter.nextBatch(maxRecords: maxRecords, into: &batch)
     }
 
     /// Reads every post in order on the calling thread: `body` gets each post, `skipped` each
@@ -64,7 +75,8 @@ public final class PostReader {
     public func forEach(_ body: (Post) throws -> Void, skipped: (InputError, String) throws -> Void) throws {
         var decoder = self.decoder
         var posts: [Post] = []
-        while let batch = try nextBatch() {
+        var batch = RecordBatch()
+        while try nextBatch(into: &batch) {
             for index in 0..<batch.count {
                 posts.removeAll(keepingCapacity: true)
                 let failure: RecordError? = batch.bytes.withUnsafeBufferPointer { all in

@@ -102,14 +102,14 @@ enum Safetensors {
             guard bounds[0] <= bounds[1], bounds[1] <= file.size - dataStart else {
                 throw ModelFormatError("tensor \"\(name)\" data_offsets [\(bounds[0]), \(bounds[1])] lie outside the \(file.size - dataStart) data bytes")
             }
-            var elements = 1
+            var byteCount = 8
             for dim in dims {
-                let (product, overflow) = elements.multipliedReportingOverflow(by: dim)
+                let (product, overflow) = byteCount.multipliedReportingOverflow(by: dim)
                 guard !overflow else { throw ModelFormatError("bad header: tensor \"\(name)\" shape overflows") }
-                elements = product
+                byteCount = product
             }
-            guard elements * 8 == bounds[1] - bounds[0] else {
-                throw ModelFormatError("tensor \"\(name)\" shape \(dims) needs \(elements * 8) bytes but data_offsets span \(bounds[1] - bounds[0])")
+            guard byteCount == bounds[1] - bounds[0] else {
+                throw ModelFormatError("tensor \"\(name)\" shape \(dims) needs \(byteCount) bytes but data_offsets span \(bounds[1] - bounds[0])")
             }
             guard (dataStart + bounds[0]) % 8 == 0 else { throw ModelFormatError("tensor \"\(name)\" is not 8-byte aligned") }
             tensors[name] = Tensor(shape: dims, range: (dataStart + bounds[0])..<(dataStart + bounds[1]))

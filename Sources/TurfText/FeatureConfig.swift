@@ -54,6 +54,31 @@ public struct FeatureConfig: Codable, Hashable, Sendable {
         self.l2Normalize = l2Normalize
     }
 
+    /// Decodes a configuration (as stored in a model file), rejecting values the extractor
+    /// cannot use instead of failing later.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        tokenizer = try container.decode(TokenizerConfig.self, forKey: .tokenizer)
+        wordNGrams = try container.decode(Int.self, forKey: .wordNGrams)
+        charNGrams = try container.decodeIfPresent(ClosedRange<Int>.self, forKey: .charNGrams)
+        hashBits = try container.decode(Int.self, forKey: .hashBits)
+        seed = try container.decode(UInt32.self, forKey: .seed)
+        weighting = try container.decode(Weighting.self, forKey: .weighting)
+        l2Normalize = try container.decode(Bool.self, forKey: .l2Normalize)
+        guard (1...31).contains(hashBits) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .hashBits, in: container, debugDescription: "hashBits must be in 1...31, not \(hashBits)")
+        }
+        guard wordNGrams >= 0 else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .wordNGrams, in: container, debugDescription: "wordNGrams must not be negative")
+        }
+        if let charNGrams, charNGrams.lowerBound < 1 {
+            throw DecodingError.dataCorruptedError(
+                forKey: .charNGrams, in: container, debugDescription: "character n-grams start at length 1")
+        }
+    }
+
     /// The default MurmurHash3 seed, the bytes `turf` read big-endian.
     public static let defaultSeed: UInt32 = 0x7475_7266
 

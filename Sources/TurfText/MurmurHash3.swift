@@ -56,6 +56,28 @@ public enum MurmurHash3 {
         return h1
     }
 
+    /// `finish` for a tail that may be read as a whole 4-byte word (readable memory follows
+    /// it): one masked load instead of branches on the tail length, which no predictor guesses.
+    @inlinable @inline(__always)
+    static func finishReadingWholeWord(
+        _ state: UInt32, tail: UnsafePointer<UInt8>, tailCount: Int, length: Int
+    ) -> UInt32 {
+        let word = UInt32(littleEndian: UnsafeRawPointer(tail).loadUnaligned(as: UInt32.self))
+        var k1 = word & ((1 as UInt32) &<< UInt32(truncatingIfNeeded: tailCount &* 8) &- 1)
+        // Mixing a zero tail changes nothing, so no branch is needed for an empty one.
+        k1 &*= 0xcc9e_2d51
+        k1 = (k1 << 15) | (k1 >> 17)
+        k1 &*= 0x1b87_3593
+        var h1 = state ^ k1
+        h1 ^= UInt32(truncatingIfNeeded: length)
+        h1 ^= h1 >> 16
+        h1 &*= 0x85eb_ca6b
+        h1 ^= h1 >> 13
+        h1 &*= 0xc2b2_ae35
+        h1 ^= h1 >> 16
+        return h1
+    }
+
     /// The 32-bit hash of `bytes`.
     /// - Complexity: O(bytes.count)
     public static func hash32<Bytes: Sequence>(_ bytes: Bytes, seed: UInt32) -> UInt32 where Bytes.Element == UInt8 {

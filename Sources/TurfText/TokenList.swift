@@ -3,7 +3,9 @@
 ///
 /// Because exactly one space separates neighbours, the word n-gram `vote nuttall` is itself a
 /// contiguous byte range, so hashing an n-gram needs no copy; and because each word has a
-/// space on both sides, its padded form for character n-grams is contiguous too.
+/// space on both sides, its padded form for character n-grams is contiguous too. Every token
+/// reserves ten bytes beyond what it writes, so at least four bytes of capacity always follow
+/// the last token: the hash may read a whole 4-byte word at a token's tail.
 struct TokenList {
     var bytes = RawBuffer<UInt8>(capacity: 1024)
     var starts = RawBuffer<Int32>(capacity: 128)
@@ -17,8 +19,18 @@ struct TokenList {
     var maskedTargets = 0
     var invalidSequences = 0
 
-    /// Forgets the previous post, keeping the memory.
-    mutating func reset() {
+    /// Forgets the previous post, keeping the memory, and makes room for the tokens of a
+    /// normalised text of `textCount` bytes. Every token consumes at least one byte of the
+    /// text (a mention's handle, a link's domain and a hashtag's words come from bytes the
+    /// `@user`, `url:` and `#tag` tokens do not use up), so `textCount + 2` entries suffice and
+    /// `commit` needs no capacity check.
+    mutating func reset(textCount: Int) {
+        starts.count = 0
+        starts.reserve(extra: textCount &+ 2)
+        ends.count = 0
+        ends.reserve(extra: textCount &+ 2)
+        kinds.count = 0
+        kinds.reserve(extra: textCount &+ 2)
         bytes.count = 1
         bytes.base[0] = 0x20
         starts.count = 0
@@ -71,9 +83,6 @@ struct TokenList {
         let end = bytes.count
         guard end > pending else { return }
         bytes.append(0x20)
-        starts.reserve(extra: 1)
-        ends.reserve(extra: 1)
-        kinds.reserve(extra: 1)
         starts.append(Int32(truncatingIfNeeded: pending))
         ends.append(Int32(truncatingIfNeeded: end))
         kinds.append(kind.rawValue)

@@ -3,7 +3,8 @@
 ///
 /// One left-to-right scan with one byte of look-behind (`afterWord`, so `a@b` is not a mention
 /// and `C#` not a hashtag). ASCII takes the fast paths; other scalars are decoded in place.
-/// Nothing is allocated per token.
+/// Nothing is allocated per token. Eight readable bytes must follow the text (`Tokenizer`
+/// pads it with spaces), so word-wide loads near the end stay in bounds.
 struct TokenScanner {
     let text: UnsafePointer<UInt8>
     let count: Int
@@ -17,6 +18,11 @@ struct TokenScanner {
         var afterWord = false
         while index < count {
             let byte = text[index]
+            if byte == 0x20 {
+                index &+= 1
+                afterWord = false
+                continue
+            }
             if byte < 0x80 {
                 if CharacterClass.isASCIIAlphanumeric(byte) {
                     let lower = byte | 0x20
@@ -59,12 +65,17 @@ struct TokenScanner {
                 afterWord = false
                 continue
             }
+            if byte &- 0xD0 < 2 && rules.fastPaths && rules.config.maxRepeat != 1, let end = scanLowerRussianWord(at: index) {
+                index = end
+                afterWord = true
+                continue
+            }
             let (scalar, length) = UTF8Writer.read(text + index)
             if CharacterClass.isEmojiStart(scalar) {
                 index = scanEmoji(at: index)
                 afterWord = false
             } else if CharacterClass.isWordScalar(scalar) {
-                index = scanWord(at: index)
+                index = scanGeneralWord(at: index)
                 afterWord = true
             } else {
                 index &+= length
@@ -247,13 +258,13 @@ struct TokenScanner {
             if CharacterClass.isSkinTone(scalar) {
                 index &+= length
             } else if (0xE0020...0xE007F).contains(scalar) || scalar == 0x20E3 {
-                list.bytes.reserve(extra: 4)
+                list.bytes.reserve(extra: 5)
                 list.appendScalar(scalar)
                 index &+= length
             } else if scalar == 0x200D, index + length < count {
                 let (joined, joinedLength) = UTF8Writer.read(text + index + length)
                 guard CharacterClass.isEmojiStart(joined) else { break }
-                list.bytes.reserve(extra: 8)
+                list.bytes.reserve(extra: 9)
                 list.appendScalar(scalar)
                 list.appendScalar(joined)
                 index &+= length &+ joinedLength
@@ -277,6 +288,7 @@ struct TokenScanner {
     /// pass that finds their end; a word that turns out to hold other scalars starts over on
     /// the general path.
     private mutating func scanWord(at start: Int) -> Int {
+        if rules.fastPaths && rules.config.maxRepeat != 1, let end = scanLetterWord(at: start) { return end }
         list.begin(maximumBytes: 2 &* (count &- start))
         let maxRepeat = rules.config.maxRepeat
         let out = list.bytes.base
@@ -327,8 +339,113 @@ struct TokenScanner {
         return index
     }
 
+    /// The fast path for a word of ASCII letters only, eight bytes at a time: finds its end,
+    /// lower-cases it and checks for a letter repeated three times in one pass of word-wide
+    /// bit operations; an apostrophe between letters stays in the word. Returns nil, having
+    /// written nothing, when the word may need the general rules: it starts with or runs into
+    /// a digit or a non-ASCII byte, or it
+    /// repeats a letter more than twice (with `maxRepeat` 2; any `maxRepeat` but 1 is exact
+    /// here, since a triple always takes the general path). Relies on the eight readable
+    /// padding bytes after the text.
+    @inline(__always)
+    private mutating func scanLetterWord(at start: Int) -> Int? {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        @inline(__always) func zeroBytes(_ value: UInt64) -> UInt64 { ~(((value & low) &+ low) | value | low) }
+        let capRepeats = rules.config.maxRepeat != 0
+        list.begin(maximumBytes: count &- start)
+        let out = list.bytes.base + list.bytes.count
+        var written = 0
+        var index = start
+        var previous: UInt64 = 0
+        while true {
+            let word = UInt64(littleEndian: UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self))
+            let folded = (word | (0x20 &* ones)) & low
+            // High bit set in each byte that is an ASCII letter.
+            let letters = (folded &+ (0x80 &- 0x61) &* ones) & ~(folded &+ (0x80 &- 0x7B) &* ones) & ~word & high
+            let stops = ~letters & high
+            let length = stops.trailingZeroBitCount &>> 3
+            let lowered = word | (letters &>> 2)
+            if capRepeats {
+                let inWord = (stops & (0 &- stops)) &- 1
+                let sameAsLast = zeroBytes(lowered ^ ((lowered &<< 8) | (previous &>> 56)))
+                let sameAsBeforeLast = zeroBytes(lowered ^ ((lowered &<< 16) | (previous &>> 48)))
+                if sameAsLast & sameAsBeforeLast & letters & inWord != 0 { return nil }
+            }
+            UnsafeMutableRawPointer(out + written).storeBytes(of: lowered.littleEndian, as: UInt64.self)
+            written &+= length
+            index &+= length
+            if length == 8 {
+                previous = lowered
+                continue
+            }
+            let stop = text[index]
+            if stop == 0x27 {
+                // An apostrophe between letters belongs to the word (`don't`) and ends a run.
+                guard ((text[index &+ 1] | 0x20) &- 0x61) < 26 else { break }
+                written &+= 1
+                index &+= 1
+                previous = 0x27 &<< 56
+                continue
+            }
+            if CharacterClass.isDigit(stop) || stop >= 0x80 { return nil }
+            break
+        }
+        list.bytes.count &+= written
+        commit(.word)
+        return index
+    }
+
+    /// The fast path for a word of lower-case Russian letters (`а` to `я` without `ё`), four
+    /// letters at a time, as `scanLetterWord` does for ASCII: such a word needs no folding, so
+    /// it is copied once its end is found and no letter is found three times in a row.
+    /// Returns nil, having written nothing, for anything else (capitals, `ё`, other letters,
+    /// digits, an apostrophe, a letter repeated three times), which the general path handles.
+    @inline(__always)
+    private mutating func scanLowerRussianWord(at start: Int) -> Int? {
+        let low: UInt64 = 0x7FFF_7FFF_7FFF_7FFF
+        let laneHigh: UInt64 = 0x8000_8000_8000_8000
+        // Bit 15 of each 16-bit lane set when the lane is zero, exactly.
+        @inline(__always) func zeroLanes(_ value: UInt64) -> UInt64 { ~(((value & low) &+ low) | value | low) }
+        let capRepeats = rules.config.maxRepeat != 0
+        list.begin(maximumBytes: count &- start)
+        let out = list.bytes.base + list.bytes.count
+        var written = 0
+        var index = start
+        var previous: UInt64 = 0
+        while true {
+            let word = UInt64(littleEndian: UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self))
+            // а-п are D0 B0-BF and р-я are D1 80-8F: lead and the trail's top nibble decide.
+            let shape = word & 0xF0FF_F0FF_F0FF_F0FF
+            let letters = zeroLanes(shape ^ 0xB0D0_B0D0_B0D0_B0D0) | zeroLanes(shape ^ 0x80D1_80D1_80D1_80D1)
+            let stops = ~letters & laneHigh
+            let length = (stops.trailingZeroBitCount &>> 3) & ~1
+            if capRepeats {
+                let inWord = (stops & (0 &- stops)) &- 1
+                let sameAsLast = zeroLanes(word ^ ((word &<< 16) | (previous &>> 48)))
+                let sameAsBeforeLast = zeroLanes(word ^ ((word &<< 32) | (previous &>> 32)))
+                if sameAsLast & sameAsBeforeLast & letters & inWord != 0 { return nil }
+            }
+            UnsafeMutableRawPointer(out + written).storeBytes(of: word.littleEndian, as: UInt64.self)
+            written &+= length
+            index &+= length
+            if length == 8 {
+                previous = word
+                continue
+            }
+            let stop = text[index]
+            if written == 0 || stop >= 0x80 || CharacterClass.isASCIIAlphanumeric(stop) || stop == 0x27 { return nil }
+            break
+        }
+        list.bytes.count &+= written
+        commit(.word)
+        return index
+    }
+
     /// Scans a word holding non-ASCII scalars (or a number), starting at a word scalar.
     private mutating func scanGeneralWord(at start: Int) -> Int {
+        if text[start] == 0xD0 || text[start] == 0xD1, let end = scanRussianWord(at: start) { return end }
         var index = start
         var allDigits = true
         var ascii = true
@@ -395,6 +512,65 @@ struct TokenScanner {
         return index
     }
 
+    /// The fast path for a word of Russian letters only (`А`-`я`, `Ё`, `ё`): folds and caps in
+    /// the pass that finds the end. Returns nil, having written nothing, when the word holds
+    /// anything else (digits, Latin letters, other scripts, marks), for the general path.
+    @inline(__always)
+    private mutating func scanRussianWord(at start: Int) -> Int? {
+        list.begin(maximumBytes: count &- start)
+        let maxRepeat = rules.config.maxRepeat
+        let foldYo = rules.config.foldYo
+        let out = list.bytes.base
+        var written = list.bytes.count
+        var index = start
+        var last: UInt16 = 0
+        var run = 0
+        while index &+ 1 < count {
+            var lead = text[index]
+            var trail = text[index &+ 1]
+            if lead < 0x80 {
+                if CharacterClass.isASCIIAlphanumeric(lead) || lead == 0x27 { return nil }
+                break
+            }
+            if lead == 0xD0 {
+                if trail >= 0x90 && trail <= 0x9F {
+                    trail &+= 0x20
+                } else if trail >= 0xA0 && trail <= 0xAF {
+                    lead = 0xD1
+                    trail &-= 0x20
+                } else if trail == 0x81 {
+                    if foldYo { trail = 0xB5 } else { lead = 0xD1; trail = 0x91 }
+                } else if trail < 0xB0 || trail > 0xBF {
+                    return nil
+                }
+            } else if lead == 0xD1 {
+                if trail == 0x91 {
+                    if foldYo { lead = 0xD0; trail = 0xB5 }
+                } else if trail < 0x80 || trail > 0x8F {
+                    return nil
+                }
+            } else {
+                return nil
+            }
+            index &+= 2
+            let code = UInt16(lead) << 8 | UInt16(trail)
+            if code == last {
+                run &+= 1
+                if maxRepeat > 0 && run > maxRepeat { continue }
+            } else {
+                last = code
+                run = 1
+            }
+            out[written] = lead
+            out[written &+ 1] = trail
+            written &+= 2
+        }
+        if index &+ 1 == count && text[index] >= 0x80 { return nil }
+        list.bytes.count = written
+        commit(.word)
+        return index
+    }
+
     private mutating func appendNumber(from start: Int, to end: Int) {
         switch rules.config.numbers {
         case .classToken:
@@ -437,16 +613,74 @@ struct TokenScanner {
         guard hasLetter else { return nil }
         list.begin(maximumBytes: 2 * (end - start))
         list.append(0x23)
-        appendWord(from: start + 1, to: end, ascii: ascii, capRepeats: false)
+        if ascii {
+            appendWord(from: start + 1, to: end, ascii: true, capRepeats: false)
+        } else {
+            // Fold confusables word by word, so `#ПутинBBC` is not mistaken for one mixed word.
+            splitHashtag(from: start + 1, to: end, intoTag: true)
+        }
         commit(.hashtag)
-        if rules.config.splitHashtags { splitHashtag(from: start + 1, to: end) }
+        if rules.config.splitHashtags {
+            if ascii {
+                splitASCIIHashtag(from: start + 1, to: end)
+            } else {
+                splitHashtag(from: start + 1, to: end, intoTag: false)
+            }
+        }
         return end
+    }
+
+    /// `splitHashtag` for an ASCII body, on bytes: the same boundaries, each part lower-cased
+    /// and capped as it is copied.
+    private mutating func splitASCIIHashtag(from start: Int, to end: Int) {
+        // Byte classes: 0 lower, 1 upper, 2 digit, 3 underscore.
+        @inline(__always) func byteClass(_ byte: UInt8) -> UInt8 {
+            if (byte &- 0x61) < 26 { return 0 }
+            if (byte &- 0x41) < 26 { return 1 }
+            return byte == 0x5F ? 3 : 2
+        }
+        var partStart = start
+        var previousClass: UInt8 = 3
+        var beforePreviousClass: UInt8 = 3
+        for index in start..<end {
+            let current = byteClass(text[index])
+            var boundary = -1
+            if current == 3 || previousClass == 3 || (current == 2) != (previousClass == 2)
+                || (current == 1 && previousClass == 0)
+            {
+                boundary = index
+            } else if current == 0 && previousClass == 1 && beforePreviousClass == 1 {
+                boundary = index - 1
+            }
+            if boundary > partStart {
+                emitASCIIHashtagPart(from: partStart, to: boundary)
+                partStart = boundary
+            }
+            if current == 3 { partStart = index + 1 }
+            beforePreviousClass = previousClass
+            previousClass = current
+        }
+        if end > partStart { emitASCIIHashtagPart(from: partStart, to: end) }
+    }
+
+    @inline(__always)
+    private mutating func emitASCIIHashtagPart(from start: Int, to end: Int) {
+        if CharacterClass.isDigit(text[start]) {
+            appendNumber(from: start, to: end)
+            return
+        }
+        list.begin(maximumBytes: end - start)
+        appendWord(from: start, to: end, ascii: true, capRepeats: true)
+        commit(.word)
     }
 
     /// Emits the words of a hashtag body: split at underscores, between letters and digits,
     /// before an upper-case letter that follows a lower-case one, and before the last capital
     /// of a capital run followed by a lower-case letter (`BBCNews` gives `bbc`, `news`).
-    private mutating func splitHashtag(from start: Int, to end: Int) {
+    ///
+    /// With `intoTag`, the words are instead appended to the pending hashtag token, folded but
+    /// not capped, with the underscores between them.
+    private mutating func splitHashtag(from start: Int, to end: Int, intoTag: Bool) {
         // Character classes: 0 lower (or caseless), 1 upper, 2 digit, 3 underscore.
         var partStart = start
         var index = start
@@ -476,25 +710,32 @@ struct TokenScanner {
                 boundary = previousStart
             }
             if boundary > partStart {
-                emitHashtagPart(from: partStart, to: boundary)
+                emitHashtagPart(from: partStart, to: boundary, intoTag: intoTag)
                 partStart = boundary
             }
-            if current == 3 { partStart = index + length }
+            if current == 3 {
+                partStart = index + length
+                if intoTag { list.append(0x5F) }
+            }
             beforePreviousClass = previousClass
             previousClass = current
             previousStart = index
             index &+= length
         }
-        if end > partStart { emitHashtagPart(from: partStart, to: end) }
+        if end > partStart { emitHashtagPart(from: partStart, to: end, intoTag: intoTag) }
     }
 
-    private mutating func emitHashtagPart(from start: Int, to end: Int) {
+    private mutating func emitHashtagPart(from start: Int, to end: Int, intoTag: Bool) {
         var allDigits = true
         var ascii = true
         for index in start..<end {
             let byte = text[index]
             if byte >= 0x80 { ascii = false }
             if !CharacterClass.isDigit(byte) { allDigits = false }
+        }
+        if intoTag {
+            appendWord(from: start, to: end, ascii: ascii, capRepeats: false)
+            return
         }
         if allDigits {
             appendNumber(from: start, to: end)
@@ -579,12 +820,12 @@ struct TokenScanner {
     /// Finishes the pending token, applying stop tokens and target masking.
     @inline(__always)
     private mutating func commit(_ kind: TokenKind) {
-        if !rules.stopTokens.isEmpty && list.bytes.count > list.pending && rules.isStopToken(list.pendingBytes) {
+        if rules.hasStopTokens && list.bytes.count > list.pending && rules.isStopToken(list.pendingBytes) {
             list.abandon()
             return
         }
         list.commit(kind)
-        if kind == .word && !rules.targets.isEmpty { maskTargets() }
+        if kind == .word && rules.hasTargets { maskTargets() }
     }
 
     /// Replaces a target name that ends at the last token by one `<target>` token.

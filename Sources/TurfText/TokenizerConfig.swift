@@ -66,4 +66,27 @@ public struct TokenizerConfig: Codable, Hashable, Sendable {
         self.targets = targets
         self.stopTokens = stopTokens
     }
+
+    /// Decodes a configuration; a key that is missing (a file written before the option
+    /// existed) takes its default, so old model files keep loading with their old behaviour
+    /// only when the default matches it.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = TokenizerConfig()
+        mentionHandles = try container.decodeIfPresent(Bool.self, forKey: .mentionHandles) ?? defaults.mentionHandles
+        urlDomains = try container.decodeIfPresent(Bool.self, forKey: .urlDomains) ?? defaults.urlDomains
+        splitHashtags = try container.decodeIfPresent(Bool.self, forKey: .splitHashtags) ?? defaults.splitHashtags
+        numbers = try container.decodeIfPresent(NumberHandling.self, forKey: .numbers) ?? defaults.numbers
+        emoji = try container.decodeIfPresent(Bool.self, forKey: .emoji) ?? defaults.emoji
+        punctuationRuns = try container.decodeIfPresent(Bool.self, forKey: .punctuationRuns) ?? defaults.punctuationRuns
+        maxRepeat = try container.decodeIfPresent(Int.self, forKey: .maxRepeat) ?? defaults.maxRepeat
+        foldYo = try container.decodeIfPresent(Bool.self, forKey: .foldYo) ?? defaults.foldYo
+        foldConfusables = try container.decodeIfPresent(Bool.self, forKey: .foldConfusables) ?? defaults.foldConfusables
+        targets = try container.decodeIfPresent([String].self, forKey: .targets) ?? defaults.targets
+        stopTokens = try container.decodeIfPresent([String].self, forKey: .stopTokens) ?? defaults.stopTokens
+        guard maxRepeat >= 0 else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .maxRepeat, in: container, debugDescription: "maxRepeat must not be negative, not \(maxRepeat)")
+        }
+    }
 }

@@ -6,9 +6,16 @@ struct TokenizerRules: Sendable {
     let targets: [[[UInt8]]]
     /// Stop tokens by their MurmurHash3 (seed 0).
     let stopTokens: [UInt32: [[UInt8]]]
+    /// `!targets.isEmpty` and `!stopTokens.isEmpty`, stored for the per-token check.
+    let hasTargets: Bool
+    let hasStopTokens: Bool
+    /// Whether the word-wide fast paths (plain-text copying, ASCII and Russian words) run;
+    /// off only in tests that compare them with the general code.
+    let fastPaths: Bool
 
-    init(config: TokenizerConfig) {
+    init(config: TokenizerConfig, fastPaths: Bool = true) {
         self.config = config
+        self.fastPaths = fastPaths
         var plain = config
         plain.targets = []
         plain.stopTokens = []
@@ -30,13 +37,18 @@ struct TokenizerRules: Sendable {
             stops[MurmurHash3.hash32(bytes, seed: 0), default: []].append(bytes)
         }
         self.stopTokens = stops
+        hasTargets = !self.targets.isEmpty
+        hasStopTokens = !stops.isEmpty
     }
 
     /// Rules without targets or stop tokens (used to normalise the target names themselves).
     init(plain config: TokenizerConfig) {
         self.config = config
+        fastPaths = true
         targets = []
         stopTokens = [:]
+        hasTargets = false
+        hasStopTokens = false
     }
 
     /// True when `token` is a configured stop token.

@@ -75,15 +75,25 @@ struct TokenizeCommand: ParsableCommand {
     var noFeatures = false
 
     func validate() throws {
-        guard TokenizerConfig.NumberHandling(flagValue: numbers) != nil else {
-            throw ValidationError("--numbers must be class, keep or drop, not '\(numbers)'")
+        if let problem = problem() {
+            var message = "turfwatch tokenize: \(problem)\n"
+            message.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+            throw ExitCode(1)
         }
-        guard (1...31).contains(hashBits) else { throw ValidationError("--hash-bits must be in 1...31") }
-        guard wordNgrams >= 0 else { throw ValidationError("--word-ngrams must not be negative") }
-        guard maxRepeat >= 0 else { throw ValidationError("--max-repeat must not be negative") }
+    }
+
+    /// What is wrong with the flag values, if anything (a bad value is a usage error: exit 1).
+    private func problem() -> String? {
+        if TokenizerConfig.NumberHandling(flagValue: numbers) == nil {
+            return "--numbers must be class, keep or drop, not '\(numbers)'"
+        }
+        if !(1...31).contains(hashBits) { return "--hash-bits must be in 1...31, not \(hashBits)" }
+        if wordNgrams < 0 { return "--word-ngrams must not be negative" }
+        if maxRepeat < 0 { return "--max-repeat must not be negative" }
         if let charNgrams, Self.parseRange(charNgrams) == nil {
-            throw ValidationError("--char-ngrams must be MIN-MAX with 1 <= MIN <= MAX, not '\(charNgrams)'")
+            return "--char-ngrams must be MIN-MAX with 1 <= MIN <= MAX, not '\(charNgrams)'"
         }
+        return nil
     }
 
     func run() throws {
@@ -110,18 +120,18 @@ struct TokenizeCommand: ParsableCommand {
             )
         )
         var number = 0
-        func show(_ text: String) {
+        func show(_ bytes: [UInt8]) {
             number += 1
-            print(Self.describe(text, number: number, extractor: extractor, features: !noFeatures), terminator: "")
+            print(Self.describe(bytes, number: number, extractor: extractor, features: !noFeatures), terminator: "")
         }
         for text in texts.isEmpty ? ["-"] : texts {
             guard text == "-" else {
-                show(text)
+                show(Array(text.utf8))
                 continue
             }
             do {
                 try LineReader(path: "-").forEachLine { line, _ in
-                    show(String(decoding: line, as: UTF8.self))
+                    show(Array(line))
                     return true
                 }
             } catch let error as InputError {
@@ -132,9 +142,10 @@ struct TokenizeCommand: ParsableCommand {
         }
     }
 
-    /// The printed description of one post.
-    static func describe(_ text: String, number: Int, extractor: FeatureExtractor, features: Bool) -> String {
-        let tokenized = extractor.tokenizer.tokenize(text)
+    /// The printed description of one post, given as raw bytes so invalid UTF-8 is counted.
+    static func describe(_ bytes: [UInt8], number: Int, extractor: FeatureExtractor, features: Bool) -> String {
+        let tokenized = extractor.tokenizer.tokenize(bytes: bytes)
+        let text = String(decoding: bytes, as: UTF8.self)
         var output = "post \(number)\n"
         if let handle = tokenized.retweetedHandle { output += "retweet_of\t@\(handle)\n" }
         if tokenized.foldedConfusables { output += "confusables\tfolded\n" }

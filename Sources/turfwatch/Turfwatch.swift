@@ -9,10 +9,15 @@ struct Turfwatch: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             TokenizeCommand.self,
+            TrainCommand.self,
+            EvaluateCommand.self,
+            ModelCommand.self,
+            FeaturesCommand.self,
             ClassifyCommand.self,
             RulesCommand.self,
             TimelineCommand.self,
             ScoreCommand.self,
+            AnalyzeCommand.self,
             SimulateCommand.self,
         ]
     )

@@ -114,4 +114,16 @@ import TurfText
         let data = try JSONEncoder().encode(config)
         #expect(try JSONDecoder().decode(FeatureConfig.self, from: data) == config)
     }
+
+    @Test func decodingRejectsUnusableValuesAndDefaultsMissingTokenizerKeys() throws {
+        let base = #"{"tokenizer":{"numbers":"keep"},"wordNGrams":2,"hashBits":%d,"seed":7,"weighting":"counts","l2Normalize":false}"#
+        let decoded = try JSONDecoder().decode(FeatureConfig.self, from: Data(String(format: base, 18).utf8))
+        #expect(decoded.tokenizer.numbers == .keep)
+        #expect(decoded.tokenizer.maxRepeat == 2)
+        #expect(decoded.charNGrams == nil)
+        #expect(decoded.hashBits == 18)
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(FeatureConfig.self, from: Data(String(format: base, 40).utf8))
+        }
+    }
 }

@@ -30,6 +30,15 @@ import TurfText
         ])
     }
 
+    @Test func russianWordsFoldCapAndFallBackForMarks() {
+        #expect(tokens("ДАААА Ёжик ЁЛКИ-палки моло\u{301}дец Москва2024 vоdka") == [
+            "даа", "ежик", "елки", "палки", "моло\u{301}дец", "москва2024", "vodka",
+        ])
+        var keepYo = TokenizerConfig()
+        keepYo.foldYo = false
+        #expect(tokens("Ёжик ёлка", keepYo) == ["ёжик", "ёлка"])
+    }
+
     @Test func greekIsCaseFolded() {
         #expect(tokens("ΟΧΙ στην ΕΕ, Σοφία ΤΕΛΟΣ") == ["οχι", "στην", "εε", "σοφία", "τελοσ"])
     }
@@ -102,6 +111,14 @@ import TurfText
             "brexit",
         ])
         #expect(tokens("#123 C# a#b") == ["<num>", "c", "a", "b"])
+        // Confusables fold word by word inside a tag; a tag that joins a Russian and an English
+        // word is not evasion.
+        let evasive = tokenizer.tokenize("#DontVoteNutt\u{430}ll")
+        #expect(evasive.tokens == ["#dontvotenuttall", "dont", "vote", "nuttall"])
+        #expect(evasive.foldedConfusables)
+        let bilingual = tokenizer.tokenize("#ПутинBBCNews_2017")
+        #expect(bilingual.tokens == ["#путинbbcnews_2017", "путин", "bbc", "news", "<num>"])
+        #expect(!bilingual.foldedConfusables)
         var noSplit = TokenizerConfig()
         noSplit.splitHashtags = false
         #expect(tokens("#DontVoteNuttall", noSplit) == ["#dontvotenuttall"])

@@ -1,0 +1,9 @@
+import FuzzSupport
+import TurfIO
+
+/// libFuzzer entry: the input is a whole file read with `--format trollTweets`.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
+    FuzzSupport.readPosts(start, count, format: .trollTweets)
+    return 0
+}
