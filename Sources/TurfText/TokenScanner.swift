@@ -349,10 +349,6 @@ struct TokenScanner {
     /// padding bytes after the text.
     @inline(__always)
     private mutating func scanLetterWord(at start: Int) -> Int? {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        @inline(__always) func zeroBytes(_ value: UInt64) -> UInt64 { ~(((value & low) &+ low) | value | low) }
         let capRepeats = rules.config.maxRepeat != 0
         list.begin(maximumBytes: count &- start)
         let out = list.bytes.base + list.bytes.count
@@ -361,16 +357,14 @@ struct TokenScanner {
         var previous: UInt64 = 0
         while true {
             let word = UInt64(littleEndian: UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self))
-            let folded = (word | (0x20 &* ones)) & low
-            // High bit set in each byte that is an ASCII letter.
-            let letters = (folded &+ (0x80 &- 0x61) &* ones) & ~(folded &+ (0x80 &- 0x7B) &* ones) & ~word & high
-            let stops = ~letters & high
+            let letters = ByteMask.inRange(word | ByteMask.repeating(0x20), 0x61, 0x7A)
+            let stops = ~letters & ByteMask.high
             let length = stops.trailingZeroBitCount &>> 3
             let lowered = word | (letters &>> 2)
             if capRepeats {
                 let inWord = (stops & (0 &- stops)) &- 1
-                let sameAsLast = zeroBytes(lowered ^ ((lowered &<< 8) | (previous &>> 56)))
-                let sameAsBeforeLast = zeroBytes(lowered ^ ((lowered &<< 16) | (previous &>> 48)))
+                let sameAsLast = ByteMask.zero(lowered ^ ((lowered &<< 8) | (previous &>> 56)))
+                let sameAsBeforeLast = ByteMask.zero(lowered ^ ((lowered &<< 16) | (previous &>> 48)))
                 if sameAsLast & sameAsBeforeLast & letters & inWord != 0 { return nil }
             }
             UnsafeMutableRawPointer(out + written).storeBytes(of: lowered.littleEndian, as: UInt64.self)
@@ -591,6 +585,21 @@ struct TokenScanner {
         var end = start + 1
         var hasLetter = false
         var ascii = true
+        if rules.fastPaths {
+            // The ASCII part of the body eight bytes at a time; the loop below goes on from
+            // its end (at once done when that is not a word scalar).
+            while true {
+                let word = UInt64(littleEndian: UnsafeRawPointer(text + end).loadUnaligned(as: UInt64.self))
+                let letters = ByteMask.inRange(word | ByteMask.repeating(0x20), 0x61, 0x7A)
+                let body = letters | ByteMask.inRange(word, 0x30, 0x39) | ByteMask.equal(word, 0x5F)
+                let stops = ~body & ByteMask.high
+                let inBody = (stops & (0 &- stops)) &- 1
+                if letters & inBody != 0 { hasLetter = true }
+                let length = stops.trailingZeroBitCount &>> 3
+                end &+= length
+                if length < 8 { break }
+            }
+        }
         while end < count {
             let byte = text[end]
             if byte < 0x80 {
@@ -642,15 +651,7 @@ struct TokenScanner {
     /// written nothing, when a letter repeats three times in a row (capping needs the general
     /// path). Needs no stop tokens, since a dropped tag would leave nothing to copy from.
     private mutating func scanShortASCIIHashtag(from bodyStart: Int, to end: Int) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        @inline(__always) func zeroBytes(_ value: UInt64) -> UInt64 { ~(((value & low) &+ low) | value | low) }
-        /// High bit of each byte whose value lies in first...last (ASCII bytes only).
-        @inline(__always) func inRange(_ word: UInt64, _ first: UInt64, _ last: UInt64) -> UInt64 {
-            let seven = word & low
-            return (seven &+ (0x80 &- first) &* ones) & ~(seven &+ (0x7F &- last) &* ones) & ~word & high
-        }
+        let high = ByteMask.high
         let length = end &- bodyStart
         let words = (
             UInt64(littleEndian: UnsafeRawPointer(text + bodyStart).loadUnaligned(as: UInt64.self)),
@@ -661,10 +662,10 @@ struct TokenScanner {
             length >= 8 ? high : ((1 &<< UInt64(truncatingIfNeeded: 8 &* length)) &- 1) & high,
             length >= 16 ? high : length <= 8 ? 0 : ((1 &<< UInt64(truncatingIfNeeded: 8 &* (length &- 8))) &- 1) & high
         )
-        let upper = (inRange(words.0, 0x41, 0x5A) & inBody.0, inRange(words.1, 0x41, 0x5A) & inBody.1)
-        let lower = (inRange(words.0, 0x61, 0x7A) & inBody.0, inRange(words.1, 0x61, 0x7A) & inBody.1)
-        let digit = (inRange(words.0, 0x30, 0x39) & inBody.0, inRange(words.1, 0x30, 0x39) & inBody.1)
-        let underscore = (zeroBytes(words.0 ^ (0x5F &* ones)) & inBody.0, zeroBytes(words.1 ^ (0x5F &* ones)) & inBody.1)
+        let upper = (ByteMask.inRange(words.0, 0x41, 0x5A) & inBody.0, ByteMask.inRange(words.1, 0x41, 0x5A) & inBody.1)
+        let lower = (ByteMask.inRange(words.0, 0x61, 0x7A) & inBody.0, ByteMask.inRange(words.1, 0x61, 0x7A) & inBody.1)
+        let digit = (ByteMask.inRange(words.0, 0x30, 0x39) & inBody.0, ByteMask.inRange(words.1, 0x30, 0x39) & inBody.1)
+        let underscore = (ByteMask.equal(words.0, 0x5F) & inBody.0, ByteMask.equal(words.1, 0x5F) & inBody.1)
         let lowered = (words.0 | (upper.0 &>> 2), words.1 | (upper.1 &>> 2))
         // The same masks one and two bytes later: bit of byte i set when byte i-1 (i-2) is in the class.
         @inline(__always) func previous(_ mask: (UInt64, UInt64), _ bytes: UInt64) -> (UInt64, UInt64) {
@@ -674,8 +675,8 @@ struct TokenScanner {
             let letters = (upper.0 | lower.0, upper.1 | lower.1)
             let last = previous(lowered, 1)
             let beforeLast = previous(lowered, 2)
-            let firstTriples: UInt64 = zeroBytes(lowered.0 ^ last.0) & zeroBytes(lowered.0 ^ beforeLast.0) & letters.0
-            let secondTriples: UInt64 = zeroBytes(lowered.1 ^ last.1) & zeroBytes(lowered.1 ^ beforeLast.1) & letters.1
+            let firstTriples = ByteMask.zero(lowered.0 ^ last.0) & ByteMask.zero(lowered.0 ^ beforeLast.0) & letters.0
+            let secondTriples = ByteMask.zero(lowered.1 ^ last.1) & ByteMask.zero(lowered.1 ^ beforeLast.1) & letters.1
             if (firstTriples | secondTriples) != 0 { return false }
         }
         // The tag: `#` and the lower-cased body, read back below for each word.
