@@ -8,7 +8,8 @@
 struct TokenScanner {
     let text: UnsafePointer<UInt8>
     let count: Int
-    let rules: TokenizerRules
+    /// Borrowed from the `Tokenizer`, which outlives every scan.
+    unowned(unsafe) let rules: TokenizerRules
     var list: TokenList
 
     /// Scans the whole text.
