@@ -17,10 +17,20 @@ public enum UTCTime {
     /// Parses an ISO 8601 date-time in UTC or with an offset, and the space-separated
     /// variants exports use: `2017-02-01T12:34:56Z`, `2017-02-01T12:34:56.000Z`,
     /// `2017-02-01 12:34:56+00:00`, `2017-02-01 12:34` (minutes) and `2017-02-01` (a day).
-    /// Returns `nil` for anything else.
+    /// Surrounding spaces are ignored. Returns `nil` for anything else.
     public static func parseISO8601(_ text: some StringProtocol) -> Int64? {
-        var bytes = Array(text.utf8)
-        while let last = bytes.last, last == 0x20 { bytes.removeLast() }
+        var string = String(text)
+        return string.withUTF8 { bytes in
+            var start = 0, end = bytes.count
+            while start < end, bytes[start] == 0x20 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+            return parseISO8601(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))?.seconds
+        }
+    }
+
+    /// Parses `YYYY-MM-DD`, optionally `[T ]HH:MM[:SS[.fraction]]` and `Z` or `±HH[:]MM`, from
+    /// UTF-8 bytes without allocating; without seconds the resolution is a minute.
+    public static func parseISO8601(bytes: UnsafeBufferPointer<UInt8>) -> (seconds: Int64, resolution: TimeResolution)? {
         var index = 0
         func number(_ width: Int) -> Int64? {
             guard index + width <= bytes.count else { return nil }
@@ -41,22 +51,22 @@ public enum UTCTime {
         guard let year = number(4), expect(0x2D), let month = number(2), expect(0x2D), let day = number(2),
               (1...12).contains(month), (1...31).contains(day)
         else { return nil }
-        var seconds = days(fromCivil: year, month, day) * 86_400
-        if index == bytes.count { return seconds }
-        guard index < bytes.count, bytes[index] == 0x54 || bytes[index] == 0x20 else { return nil }
+        if index == bytes.count { return (seconds(year: year, month: month, day: day), .second) }
+        guard bytes[index] == 0x54 || bytes[index] == 0x20 else { return nil }
         index += 1
         guard let hour = number(2), expect(0x3A), let minute = number(2), hour < 24, minute < 60 else { return nil }
-        seconds += hour * 3600 + minute * 60
+        var second: Int64 = 0
+        var resolution = TimeResolution.minute
         if expect(0x3A) {
-            guard let second = number(2), second < 61 else { return nil }
-            seconds += second
+            guard let value = number(2), value < 61 else { return nil }
+            second = value
+            resolution = .second
             if expect(0x2E) {
                 while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
             }
         }
-        if index == bytes.count || expect(0x5A) {
-            return index == bytes.count ? seconds : nil
-        }
+        let local = seconds(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+        if index == bytes.count || (expect(0x5A) && index == bytes.count) { return (local, resolution) }
         guard index < bytes.count, bytes[index] == 0x2B || bytes[index] == 0x2D else { return nil }
         let sign: Int64 = bytes[index] == 0x2B ? 1 : -1
         index += 1
@@ -64,7 +74,7 @@ public enum UTCTime {
         _ = expect(0x3A)
         let offsetMinutes = number(2) ?? 0
         guard index == bytes.count else { return nil }
-        return seconds - sign * (offsetHours * 3600 + offsetMinutes * 60)
+        return (local - sign * (offsetHours * 3600 + offsetMinutes * 60), resolution)
     }
 
     /// Seconds since 1970 for a civil UTC date and time; no range checks beyond arithmetic.

@@ -32,14 +32,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(name: .customLong("no-rules"), help: "Use the model alone, without a rule overlay.")
     var noRules = false
 
-    @Option(help: "Input format: auto, twarc2, twarc-csv, io-archive, troll-tweets, jsonl, csv.")
-    var format = "auto"
-
-    @Option(help: "Field mapping for jsonl/csv, e.g. text=body,account_id=user.id,created_at=ts (repeatable).")
-    var map: [String] = []
-
-    @Option(help: "Input encoding: utf-8, utf-16, utf-16le, utf-16be, cp1252, latin1, gb18030.")
-    var encoding = "utf-8"
+    @OptionGroup var input: PostInputOptions
 
     @Option(help: "Timeline bucket: 1h, 6h, 1d, 1w.")
     var bucket = "1d"
@@ -52,9 +45,6 @@ struct AnalyzeCommand: ParsableCommand {
 
     @Option(help: "Report title.")
     var title = "turfwatch report"
-
-    @Flag(help: "Stop at the first malformed line or row (exit 1) instead of skipping it.")
-    var strict = false
 
     @Option(help: "Worker threads (default: one per core).")
     var threads: Int?
@@ -72,10 +62,7 @@ struct AnalyzeCommand: ParsableCommand {
         coordination.threads = threadCount
         let classifier: StanceClassifier
         do {
-            classify.format = try PostFormat(name: format)
-            classify.encoding = try TextEncoding(name: encoding)
-            classify.mapping = try FieldMapping(parsing: map.joined(separator: ","))
-            classify.strict = strict
+            try input.apply(to: &classify)
             if let window {
                 guard let seconds = SignalSettings.seconds(window) else { throw UsageError("--window is not a duration (e.g. 60s, 5m): \(window)") }
                 coordination[.retweet].window = seconds
@@ -121,8 +108,7 @@ struct AnalyzeCommand: ParsableCommand {
     private func reproduceCommand(modelPath: String, rulesPath: String?) -> String {
         var words = ["turfwatch", "analyze", "--model", modelPath]
         if let rulesPath { words += ["--rules", rulesPath] } else { words.append("--no-rules") }
-        if format != "auto" { words += ["--format", format] }
-        for mapping in map { words += ["--map", mapping] }
+        words += input.commandLineWords
         if bucket != "1d" { words += ["--bucket", bucket] }
         if minPosts != 10 { words += ["--min-posts", String(minPosts)] }
         if let window { words += ["--window", window] }
@@ -131,8 +117,3 @@ struct AnalyzeCommand: ParsableCommand {
     }
 }
 
-/// Writes one line to standard error.
-private func printError(_ line: String) {
-    var text = line + "\n"
-    text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
-}

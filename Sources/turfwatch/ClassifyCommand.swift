@@ -29,14 +29,7 @@ struct ClassifyCommand: ParsableCommand {
     @Option(help: "A rules file (YAML) to overlay on the model's scores.")
     var rules: String?
 
-    @Option(help: "Input format: auto, twarc2, twarc-csv, io-archive, troll-tweets, jsonl, csv.")
-    var format = "auto"
-
-    @Option(help: "Field mapping for jsonl/csv, e.g. text=body,account_id=user.id,created_at=ts (repeatable).")
-    var map: [String] = []
-
-    @Option(help: "Input encoding: utf-8, utf-16, utf-16le, utf-16be, cp1252, latin1, gb18030.")
-    var encoding = "utf-8"
+    @OptionGroup var input: PostInputOptions
 
     @Option(help: "Write here (atomically: a temporary file renamed when complete) instead of standard output.")
     var out: String?
@@ -44,8 +37,6 @@ struct ClassifyCommand: ParsableCommand {
     @Option(name: .customLong("output-format"), help: "jsonl (default) or csv.")
     var outputFormat = "jsonl"
 
-    @Flag(help: "Stop at the first malformed line or row (exit 1) instead of skipping it.")
-    var strict = false
 
     @Option(help: "Worker threads (default: one per core).")
     var threads: Int?
@@ -63,16 +54,13 @@ struct ClassifyCommand: ParsableCommand {
         var options = ClassifyOptions(threads: threads ?? ProcessorCount.active)
         let classifier: StanceClassifier
         do {
-            options.format = try PostFormat(name: format)
-            options.encoding = try TextEncoding(name: encoding)
-            options.mapping = try FieldMapping(parsing: map.joined(separator: ","))
+            try input.apply(to: &options)
             guard let output = ClassifyOptions.OutputFormat(rawValue: outputFormat) else {
                 throw UsageError("unknown --output-format '\(outputFormat)'; use jsonl or csv")
             }
             options.outputFormat = output
             guard batchSize > 0 else { throw UsageError("--batch-size must be positive") }
             options.batchSize = batchSize
-            options.strict = strict
             classifier = try StanceClassifier.load(modelPath: model, rulesPath: rules)
             options.stances = classifier.model.labels
         } catch let error as UsageError {
@@ -108,14 +96,8 @@ struct ClassifyCommand: ParsableCommand {
         }
     }
 
-    private func printError(_ line: String) {
-        var text = line + "\n"
-        text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
-    }
-
     /// Prints `message` on standard error and exits with `code` (1 bad input or usage, 2 internal).
     private func fail(_ message: String, code: Int32 = 1) throws -> Never {
-        printError(message)
-        throw ExitCode(code)
+        throw failure(message, code: code)
     }
 }

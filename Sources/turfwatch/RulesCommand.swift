@@ -69,9 +69,3 @@ private func loadRules(_ file: String, stances: String?) throws -> RuleSet {
         throw ExitCode(1)
     }
 }
-
-/// Writes one line to standard error.
-private func printError(_ line: String) {
-    var text = line + "\n"
-    text.withUTF8 { bytes in _ = write(2, bytes.baseAddress, bytes.count) }
-}

@@ -113,9 +113,4 @@ struct SimulateCommand: ParsableCommand {
         let planted = AccountKind.campaignStyles.reduce(0) { $0 + (summary.accounts[$1] ?? 0) }
         printError("simulate: \(summary.totalAccounts) accounts (\(planted) in \(summary.campaigns) campaigns), \(summary.totalPosts) posts -> \(out)")
     }
-
-    private func printError(_ line: String) {
-        var text = line + "\n"
-        text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
-    }
 }

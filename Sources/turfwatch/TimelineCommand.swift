@@ -90,8 +90,3 @@ struct TimelineCommand: ParsableCommand {
     }
 }
 
-/// Writes one line to standard error.
-private func printError(_ line: String) {
-    var text = line + "\n"
-    text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
-}

@@ -32,3 +32,19 @@ import Testing
         }
     }
 }
+
+@Suite struct UTCTimeResolutionTests {
+    private func parse(_ text: String) -> (seconds: Int64, resolution: TimeResolution)? {
+        var text = text
+        return text.withUTF8 { UTCTime.parseISO8601(bytes: $0) }
+    }
+
+    @Test func minutesWithoutSecondsAreMinuteResolution() {
+        #expect(parse("2017-02-13 15:33")?.resolution == .minute)
+        #expect(parse("2017-02-13 15:33")?.seconds == 1_486_999_980)
+        #expect(parse("2017-02-13T15:33:20.123Z")?.resolution == .second)
+        #expect(parse("2017-02-13T15:33:20.123Z")?.seconds == 1_487_000_000)
+        #expect(parse("2017-02-13T15:33+03:00")?.seconds == 1_486_989_180)
+        #expect(parse("13/02/2017") == nil)
+    }
+}
