@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "TurfTimeline", dependencies: ["TurfCore", "TurfIO"], swiftSettings: strictSettings),
         .target(
             name: "TurfCoordination",
-            dependencies: ["TurfCore", "TurfTimeline", "TurfText", "TurfIO"],
+            dependencies: ["TurfCore", "TurfTimeline", "TurfIO"],
             swiftSettings: strictSettings
         ),
         .target(name: "TurfSimulate", dependencies: ["TurfCore", "TurfIO"], swiftSettings: strictSettings),
@@ -62,7 +62,7 @@ let package = Package(
             name: "TurfPipeline",
             dependencies: [
                 "TurfCore", "TurfText", "TurfModel", "TurfRules", "TurfIO",
-                "TurfTimeline", "TurfCoordination", "TurfSimulate", "TurfReport",
+                "TurfTimeline", "TurfCoordination", "TurfReport",
             ],
             swiftSettings: strictSettings
         ),
