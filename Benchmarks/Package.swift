@@ -22,5 +22,14 @@ let package = Package(
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
+        .executableTarget(
+            name: "TimelineBench",
+            dependencies: [
+                .product(name: "TurfTimeline", package: "turfwatch"),
+                .product(name: "TurfCore", package: "turfwatch"),
+                .product(name: "TurfIO", package: "turfwatch"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
     ]
 )

@@ -21,18 +21,24 @@ public struct ClassifiedFileReader {
     /// skipped; each bad line is passed to `onError` as `file:line: reason` and skipped.
     /// - Returns: the number of bad lines.
     /// - Throws: `InputError` when a file cannot be read, or at the first bad line when `strict`.
-    public func read(paths: [String], into corpus: inout CoordinationCorpus, onError: (InputError) -> Void) throws -> Int {
+    /// `visit`, when given, sees every decoded post in input order (e.g. to build stance
+    /// timelines in the same pass).
+    public func read(
+        paths: [String], into corpus: inout CoordinationCorpus, visit: ((ClassifiedPost) -> Void)? = nil,
+        onError: (InputError) -> Void
+    ) throws -> Int {
         var errors = 0
         let config = corpus.config
         for path in paths {
             var lines: [[UInt8]] = []
             var numbers: [Int] = []
             func drain(_ corpus: inout CoordinationCorpus) throws {
-                let decoded = Self.decode(lines, config: config)
+                let decoded = Self.decode(lines, config: config, keepPosts: visit != nil)
                 for (offset, outcome) in decoded.enumerated() {
                     switch outcome {
-                    case .success(let post):
-                        corpus.add(extracted: post)
+                    case .success(let (post, extracted)):
+                        if let post, let visit { visit(post) }
+                        corpus.add(extracted: extracted)
                     case .failure(let message):
                         let error = InputError(file: path, line: numbers[offset], reason: message.description)
                         if strict { throw error }
@@ -61,18 +67,19 @@ public struct ClassifiedFileReader {
         var description: String
     }
 
-    private static func decode(_ lines: [[UInt8]], config: CoordinationConfig) -> [Result<ExtractedPost, LineFailure>] {
+    private static func decode(_ lines: [[UInt8]], config: CoordinationConfig, keepPosts: Bool) -> [Result<(ClassifiedPost?, ExtractedPost), LineFailure>] {
         let workers = max(1, min(config.threads, lines.count / 64))
-        let slots = UnsafeMutableBufferPointer<Result<ExtractedPost, LineFailure>?>.allocate(capacity: lines.count)
+        let slots = UnsafeMutableBufferPointer<Result<(ClassifiedPost?, ExtractedPost), LineFailure>?>.allocate(capacity: lines.count)
         slots.initialize(repeating: nil)
         defer { slots.deallocate() }
         nonisolated(unsafe) let output = slots
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var shingler = TextShingler()
+            var decoder = ClassifiedLineDecoder()
             for index in (lines.count * worker / workers)..<(lines.count * (worker + 1) / workers) {
                 do {
-                    let post = try ClassifiedPostCodec.decode(line: lines[index])
-                    output[index] = .success(ExtractedPost(post, config: config, shingler: &shingler, hasher: .shared))
+                    let post = try lines[index].withUnsafeBufferPointer { try decoder.decode($0) }
+                    output[index] = .success((keepPosts ? post : nil, ExtractedPost(post, config: config, shingler: &shingler, hasher: .shared)))
                 } catch {
                     output[index] = .failure(LineFailure(description: "\(error)"))
                 }

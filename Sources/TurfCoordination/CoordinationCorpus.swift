@@ -5,7 +5,7 @@ import TurfCore
 ///
 /// Posts are added one at a time (or in parallel batches), so a large export streams through
 /// without keeping `ClassifiedPost` values: per post the corpus keeps its id, account, time and
-/// label set, plus one `Action` (24 bytes) per shared item and one 128-byte MinHash signature
+/// label set, plus one `Action` (24 bytes) per shared item and one 64-byte MinHash signature
 /// per distinct text.
 public struct CoordinationCorpus: Sendable {
     /// The configuration items are extracted under.
@@ -24,7 +24,8 @@ public struct CoordinationCorpus: Sendable {
     var displays: [[UInt64: UInt32]] = CoordinationSignal.allCases.map { _ in [:] }
     var displayText = ByteArena()
     var textIndex: [UInt64: UInt32] = [:]
-    var signatures: [UInt16] = []
+    var textSnippets = ByteArena()
+    var signatures: [UInt8] = []
     var perceptualHashIndex: [UInt64: UInt32] = [:]
     var perceptualHashes: [UInt64] = []
     var switches: [SwitchEvent] = []
@@ -93,7 +94,7 @@ public struct CoordinationCorpus: Sendable {
         func record(_ signal: CoordinationSignal, _ key: UInt64, _ display: @autoclosure () -> String) {
             actions[signal.rawValue].append(Action(key: key, time: time, account: account, post: tagged))
             if displays[signal.rawValue][key] == nil {
-                displays[signal.rawValue][key] = UInt32(displayText.append(display(), limit: 160))
+                displays[signal.rawValue][key] = UInt32(displayText.append(display(), limit: 100))
             }
         }
         if let retweet = post.retweet {
@@ -103,8 +104,9 @@ public struct CoordinationCorpus: Sendable {
             if textIndex[textHash] == nil {
                 textIndex[textHash] = UInt32(textIndex.count)
                 signatures.append(contentsOf: post.signature)
+                textSnippets.append(post.snippet, limit: 64)
             }
-            record(.text, textHash, post.snippet)
+            actions[CoordinationSignal.text.rawValue].append(Action(key: textHash, time: time, account: account, post: tagged))
         }
         for tag in post.hashtags { record(.hashtag, Hashing.hash(tag, seed: 0x2323), "#" + tag) }
         for url in post.urls { record(.url, Hashing.hash(url, seed: 0x5552), url) }
@@ -134,6 +136,10 @@ public struct CoordinationCorpus: Sendable {
 
     /// The display string of `key` in `signal`.
     func display(_ signal: CoordinationSignal, _ key: UInt64) -> String {
+        if signal == .text {
+            guard let index = textIndex[key] else { return "" }
+            return textSnippets[Int(index)]
+        }
         guard let index = displays[signal.rawValue][key] else { return "" }
         return displayText[Int(index)]
     }

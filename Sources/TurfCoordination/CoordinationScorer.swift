@@ -1,5 +1,6 @@
 import Dispatch
 import TurfCore
+import TurfTimeline
 
 /// Scores how coordinated accounts are: co-actions per signal, rarity weights, a null model,
 /// the pair graph, Louvain clusters, per-account scores and the evidence behind them.
@@ -13,10 +14,17 @@ public enum CoordinationScorer {
         return score(corpus: corpus)
     }
 
+    /// Scores `posts` with the switches of stance timelines (`TimelineSet.switches`).
+    public static func score(posts: [ClassifiedPost], switches: [StanceSwitch], config: CoordinationConfig = CoordinationConfig()) -> CoordinationResult {
+        score(posts: posts, switches: switches.map(SwitchEvent.init), config: config)
+    }
+
     /// Scores a corpus filled by streaming; `progress` hears the name of each finished stage.
-    public static func score(corpus: CoordinationCorpus, progress: (String) -> Void = { _ in }) -> CoordinationResult {
+    /// The corpus is consumed: its actions move into the per-signal indexes without a copy.
+    public static func score(corpus input: consuming CoordinationCorpus, progress: (String) -> Void = { _ in }) -> CoordinationResult {
+        var corpus = input
         let config = corpus.config
-        let indexes = buildIndexes(corpus)
+        let indexes = buildIndexes(&corpus)
         progress("grouped \(indexes.reduce(0) { $0 + $1.actions.count }) actions on \(indexes.reduce(0) { $0 + $1.groupCount }) items")
         let counter = PairCounter(indexes: indexes, config: config)
         progress("counted \(counter.tables.reduce(0) { $0 + $1.count }) candidate pairs")
@@ -47,9 +55,10 @@ public enum CoordinationScorer {
 
     /// Groups every enabled signal's actions, after mapping texts and images to their
     /// near-duplicate groups; signals are grouped in parallel.
-    static func buildIndexes(_ corpus: CoordinationCorpus) -> [SignalIndex] {
+    static func buildIndexes(_ corpus: inout CoordinationCorpus) -> [SignalIndex] {
         let config = corpus.config
-        var actions = corpus.actions
+        var actions: [[Action]] = []
+        swap(&actions, &corpus.actions)
         if config[.text].enabled, !corpus.textIndex.isEmpty {
             let groups = NearDuplicateGrouper.group(signatures: corpus.signatures, threshold: config.jaccardThreshold)
             var hashes = [UInt64](repeating: 0, count: corpus.textIndex.count)
@@ -72,15 +81,22 @@ public enum CoordinationScorer {
             }
         }
         let enabled = CoordinationSignal.allCases.filter { config[$0].enabled }
+        let inputs = UnsafeMutableBufferPointer<[Action]>.allocate(capacity: enabled.count)
+        inputs.initialize(repeating: [])
+        for (position, signal) in enabled.enumerated() { swap(&inputs[position], &actions[signal.rawValue]) }
         let slots = UnsafeMutableBufferPointer<SignalIndex?>.allocate(capacity: enabled.count)
         slots.initialize(repeating: nil)
-        defer { slots.deallocate() }
+        defer {
+            slots.deallocate()
+            inputs.deinitialize()
+            inputs.deallocate()
+        }
         nonisolated(unsafe) let output = slots
+        nonisolated(unsafe) let input = inputs
         let accountCount = corpus.accountCount
-        let frozen = actions
         DispatchQueue.concurrentPerform(iterations: enabled.count) { position in
             let signal = enabled[position]
-            output[position] = SignalIndex(signal: signal, settings: config[signal], actions: frozen[signal.rawValue], accountCount: accountCount)
+            output[position] = SignalIndex(signal: signal, settings: config[signal], actions: &input[position], accountCount: accountCount)
         }
         return slots.map { $0! }
     }

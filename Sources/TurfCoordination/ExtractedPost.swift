@@ -11,7 +11,7 @@ public struct ExtractedPost: Sendable {
     var labels: [String]
     var retweet: String?
     var textHash: UInt64?
-    var signature: [UInt16]
+    var signature: [UInt8]
     var snippet: String
     var hashtags: [String]
     var urls: [String]

@@ -7,7 +7,7 @@ enum NearDuplicateGrouper {
     /// The group representative of every text (an index into the signatures).
     /// - Parameter signatures: `MinHasher.length` values per text, texts back to back.
     /// - Complexity: O(texts × bands × log texts).
-    static func group(signatures: [UInt16], threshold: Double) -> [Int] {
+    static func group(signatures: [UInt8], threshold: Double) -> [Int] {
         let count = signatures.count / MinHasher.length
         var sets = UnionFind(count: count)
         guard count > 1 else { return (0..<count).map { $0 } }

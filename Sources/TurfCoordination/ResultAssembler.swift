@@ -121,6 +121,8 @@ struct ResultAssembler {
             let cluster = Int(clustering.clusterOf[Int(account)])
             if cluster > 0 { switchTimes[cluster].append((event.to, event.time)) }
         }
+        var switchNames: [UInt64: String] = [:]
+        for event in corpus.switches { switchNames[Hashing.hash(event.to, seed: 0x5717)] = "->" + event.to }
         return (1...count).map { id in
             let members = clustering.members[id].sorted {
                 raw[$0] != raw[$1] ? raw[$0] > raw[$1] : corpus.accountIDs[$0] < corpus.accountIDs[$1]
@@ -136,7 +138,7 @@ struct ResultAssembler {
             .prefix(10)
             .map { entry in
                 let signal = CoordinationSignal(rawValue: entry.0.signal)!
-                let text = signal == .stanceSwitch ? switchDisplay(entry.0.key) : entry.2
+                let text = signal == .stanceSwitch ? switchNames[entry.0.key, default: ""] : entry.2
                 return SharedItem(signal: signal, item: text, accounts: entry.1)
             }
             let dominant = stances.first?.stance
@@ -155,10 +157,5 @@ struct ResultAssembler {
                 lastCoAction: evidence.clusterSpan[id]?.1
             )
         }
-    }
-
-    private func switchDisplay(_ key: UInt64) -> String {
-        for event in corpus.switches where Hashing.hash(event.to, seed: 0x5717) == key { return "->" + event.to }
-        return ""
     }
 }

@@ -22,12 +22,14 @@ struct SignalIndex: Sendable {
     /// Sum of `activity`: (account, item) incidences.
     let incidences: Int
 
-    /// Groups `actions` of `signal`.
+    /// Groups `actions` of `signal`, taking the array over (it is left empty) so it is sorted
+    /// in place.
     /// - Complexity: O(n log n) for n actions.
-    init(signal: CoordinationSignal, settings: SignalSettings, actions unsorted: [Action], accountCount: Int) {
+    init(signal: CoordinationSignal, settings: SignalSettings, actions unsorted: inout [Action], accountCount: Int) {
         self.signal = signal
         self.settings = settings
-        var actions = unsorted
+        var actions: [Action] = []
+        swap(&actions, &unsorted)
         actions.sort { $0.key != $1.key ? $0.key < $1.key : ($0.time != $1.time ? $0.time < $1.time : $0.account < $1.account) }
         var starts: [Int] = []
         var accounts: [Int32] = []

@@ -1,3 +1,5 @@
+import TurfTimeline
+
 /// One account's stance switch, the input of the synchronised-switch signal.
 ///
 /// Stance timelines (TurfTimeline) produce these; any other change-point detector may too.
@@ -20,5 +22,13 @@ public struct SwitchEvent: Hashable, Sendable {
         self.from = from
         self.to = to
         self.confidence = confidence
+    }
+}
+
+extension SwitchEvent {
+    /// The switch a stance timeline found (`TurfTimeline.StanceSwitch`).
+    public init(_ stanceSwitch: StanceSwitch) {
+        self.init(accountID: stanceSwitch.accountID, time: stanceSwitch.time, from: stanceSwitch.from,
+                  to: stanceSwitch.to, confidence: stanceSwitch.confidence)
     }
 }

@@ -15,9 +15,10 @@ public struct CSVFields: Sendable {
     /// The number of fields in the last parsed record.
     public var count: Int { starts.count }
 
-    /// Splits `record` into fields.
-    /// - Throws: `RecordError` when a quoted field is followed by anything but a comma.
-    public mutating func parse(_ record: UnsafeBufferPointer<UInt8>) throws(RecordError) {
+    /// Splits `record` into fields separated by `delimiter` (a comma, or a tab for the
+    /// "Unicode text" spreadsheets save).
+    /// - Throws: `RecordError` when a quoted field is followed by anything but the delimiter.
+    public mutating func parse(_ record: UnsafeBufferPointer<UInt8>, delimiter: UInt8 = 0x2C) throws(RecordError) {
         starts.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
         escaped.removeAll(keepingCapacity: true)
@@ -46,14 +47,14 @@ public struct CSVFields: Sendable {
                 escaped.append(doubled)
                 index = cursor + 1
                 if index == count { return }
-                guard record[index] == 0x2C else {
+                guard record[index] == delimiter else {
                     throw RecordError(kind: "malformed CSV", message: "malformed CSV: text after the closing quote of field \(starts.count)")
                 }
                 index += 1
                 if index == count { appendEmpty(at: index); return }
             } else {
                 let start = index
-                while index < count, record[index] != 0x2C { index += 1 }
+                while index < count, record[index] != delimiter { index += 1 }
                 starts.append(start)
                 ends.append(index)
                 escaped.append(false)
@@ -89,13 +90,17 @@ public struct CSVFields: Sendable {
 public struct CSVHeader: Sendable {
     /// The column names in file order, trimmed.
     public let names: [String]
+    /// The field separator: a comma, or a tab when the header has tabs and no commas
+    /// (spreadsheets' "Unicode text" exports are tab-separated UTF-16).
+    public let delimiter: UInt8
     private let positions: [String: Int]
 
     /// Reads the header from the first record.
     public init(record: UnsafeBufferPointer<UInt8>) throws(RecordError) {
         try FieldText.requireUTF8(record)
+        delimiter = record.contains(0x09) && !record.contains(0x2C) ? 0x09 : 0x2C
         var fields = CSVFields()
-        try fields.parse(record)
+        try fields.parse(record, delimiter: delimiter)
         var names: [String] = []
         for index in 0..<fields.count { names.append(FieldText.trim(fields.string(index, in: record) ?? "")) }
         self.names = names

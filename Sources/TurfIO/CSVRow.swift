@@ -11,7 +11,7 @@ struct CSVRow: Sendable {
     /// Checks and splits `record`; a row with a different number of fields than the header is an error.
     mutating func load(_ record: UnsafeBufferPointer<UInt8>) throws(RecordError) {
         try FieldText.requireUTF8(record)
-        try fields.parse(record)
+        try fields.parse(record, delimiter: header.delimiter)
         if fields.count != header.names.count {
             throw RecordError(
                 kind: "wrong field count",

@@ -38,7 +38,12 @@ public enum ClassifiedPostCSV {
         field(post.id)
         field(post.account.id)
         field(post.account.handle)
-        field(post.createdAt.map(UTCTime.iso8601) ?? "")
+        if let createdAt = post.createdAt {
+            var time: [UInt8] = []
+            JSONText.appendISO8601(createdAt, to: &time)
+            out.append(contentsOf: time[1..<(time.count - 1)])
+        }
+        out.append(0x2C)
         field(post.timeResolution.rawValue)
         field(post.text)
         field(post.lang)

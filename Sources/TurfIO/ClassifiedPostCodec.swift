@@ -17,7 +17,11 @@ public enum ClassifiedPostCodec {
         JSONText.appendRaw(",\"account\":", to: &out)
         JSONText.appendString(post.account.handle, to: &out)
         JSONText.appendRaw(",\"created_at\":", to: &out)
-        JSONText.appendOptionalString(post.createdAt.map(UTCTime.iso8601), to: &out)
+        if let createdAt = post.createdAt {
+            JSONText.appendISO8601(createdAt, to: &out)
+        } else {
+            JSONText.appendRaw("null", to: &out)
+        }
         if post.timeResolution != .second {
             JSONText.appendRaw(",\"time_resolution\":", to: &out)
             JSONText.appendString(post.timeResolution.rawValue, to: &out)

@@ -72,6 +72,10 @@ public final class InputSource {
                 try rawChunk.withUnsafeBufferPointer {
                     try inflater.inflate(UnsafeBufferPointer(rebasing: $0[0..<count]), path: path, into: &stage)
                 }
+            } else if sniffed && transcoder == nil {
+                // Plain UTF-8 after the first bytes: straight to the caller, no staging copy.
+                out.append(contentsOf: rawChunk[0..<count])
+                continue
             } else {
                 stage.append(contentsOf: rawChunk[0..<count])
             }

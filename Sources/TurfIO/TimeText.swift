@@ -8,20 +8,75 @@ import TurfCore
 public enum TimeText {
     /// The time `text` denotes and how precise it is, or `nil` when it is no time this reads.
     public static func parse(_ text: String) -> (seconds: Int64, resolution: TimeResolution)? {
-        let trimmed = FieldText.trim(text)
-        let bytes = Array(trimmed.utf8)
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    /// `parse` on UTF-8 bytes, allocating nothing for ISO 8601 times (the hot case).
+    public static func parse(bytes text: UnsafeBufferPointer<UInt8>) -> (seconds: Int64, resolution: TimeResolution)? {
+        var start = 0
+        var end = text.count
+        while start < end, text[start] == 0x20 || text[start] == 0x09 { start += 1 }
+        while end > start, text[end - 1] == 0x20 || text[end - 1] == 0x09 { end -= 1 }
+        let bytes = UnsafeBufferPointer(rebasing: text[start..<end])
         guard let first = bytes.first else { return nil }
-        if bytes.count >= 10, bytes[4] == 0x2D {
-            guard let seconds = UTCTime.parseISO8601(trimmed) else { return nil }
-            // `YYYY-MM-DD HH:MM` with nothing after the minutes has no seconds.
-            let minuteOnly = bytes.count == 16 && bytes[13] == 0x3A
-            return (seconds, minuteOnly ? .minute : .second)
-        }
-        if bytes.contains(0x2F) { return slashDate(bytes) }
-        if first >= 0x30, first <= 0x39, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int64(trimmed) {
+        if bytes.count >= 10, bytes[4] == 0x2D { return iso8601(bytes) }
+        let array = Array(bytes)
+        if array.contains(0x2F) { return slashDate(array) }
+        if first >= 0x30, first <= 0x39, array.count <= 18, array.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            let value = array.reduce(Int64(0)) { $0 * 10 + Int64($1 - 0x30) }
             return (value > 100_000_000_000 ? value / 1000 : value, .second)
         }
-        return twitterV1(bytes)
+        return twitterV1(array)
+    }
+
+    /// `YYYY-MM-DD`, optionally `[T ]HH:MM[:SS[.fraction]]` and `Z` or `±HH[:]MM`;
+    /// without seconds the resolution is a minute.
+    static func iso8601(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int64, TimeResolution)? {
+        var index = 0
+        func number(_ width: Int) -> Int64? {
+            guard index + width <= bytes.count else { return nil }
+            var value: Int64 = 0
+            for offset in 0..<width {
+                let byte = bytes[index + offset]
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int64(byte - 0x30)
+            }
+            index += width
+            return value
+        }
+        func expect(_ byte: UInt8) -> Bool {
+            guard index < bytes.count, bytes[index] == byte else { return false }
+            index += 1
+            return true
+        }
+        guard let year = number(4), expect(0x2D), let month = number(2), expect(0x2D), let day = number(2),
+              (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        if index == bytes.count { return (UTCTime.seconds(year: year, month: month, day: day), .second) }
+        guard bytes[index] == 0x54 || bytes[index] == 0x20 else { return nil }
+        index += 1
+        guard let hour = number(2), expect(0x3A), let minute = number(2), hour < 24, minute < 60 else { return nil }
+        var second: Int64 = 0
+        var resolution = TimeResolution.minute
+        if expect(0x3A) {
+            guard let value = number(2), value < 61 else { return nil }
+            second = value
+            resolution = .second
+            if expect(0x2E) {
+                while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+            }
+        }
+        let local = UTCTime.seconds(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+        if index == bytes.count || (expect(0x5A) && index == bytes.count) { return (local, resolution) }
+        guard index < bytes.count, bytes[index] == 0x2B || bytes[index] == 0x2D else { return nil }
+        let sign: Int64 = bytes[index] == 0x2B ? 1 : -1
+        index += 1
+        guard let offsetHours = number(2) else { return nil }
+        _ = expect(0x3A)
+        let offsetMinutes = number(2) ?? 0
+        guard index == bytes.count else { return nil }
+        return (local - sign * (offsetHours * 3600 + offsetMinutes * 60), resolution)
     }
 
     /// `M/D/YYYY H:MM` (minutes) or `M/D/YYYY H:MM:SS`, as the fivethirtyeight CSVs write it.

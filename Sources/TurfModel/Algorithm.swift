@@ -20,14 +20,15 @@ public struct Hyperparameters: Codable, Hashable, Sendable {
     public var beta: Double
     /// Weight classes inversely to their frequency (scikit-learn's `class_weight="balanced"`).
     public var balanced: Bool
-    /// Solver stopping tolerance: the gradient norm relative to its starting value.
+    /// Solver stopping tolerance, as scikit-learn's `tol`: the largest gradient component of the
+    /// objective divided by `C · Σ row weights`.
     public var tolerance: Double
     /// Solver iteration limit.
     public var maxIterations: Int
 
     /// Creates settings; the defaults are scikit-learn's where it has one.
     public init(alpha: Double = 1, c: Double = 1, beta: Double = 0.25, balanced: Bool = false,
-                tolerance: Double = 1e-6, maxIterations: Int = 1000) {
+                tolerance: Double = 1e-4, maxIterations: Int = 1000) {
         self.alpha = alpha
         self.c = c
         self.beta = beta

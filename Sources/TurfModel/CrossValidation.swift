@@ -25,20 +25,20 @@ public enum CrossValidation {
         return assignment
     }
 
-    /// Out-of-fold probabilities of every row: each fold's rows are scored by a model fitted on
+    /// Out-of-fold scores (logits) of every row: each fold's rows are scored by a model fitted on
     /// the other folds. Folds are fitted in parallel.
-    public static func outOfFoldProbabilities(_ set: TrainingSet, algorithm: Algorithm, hyper: Hyperparameters,
-                                              folds: Int, seed: UInt64) -> [[Double]] {
+    public static func outOfFoldScores(_ set: TrainingSet, algorithm: Algorithm, hyper: Hyperparameters,
+                                       folds: Int, seed: UInt64) -> [[Double]] {
         let assignment = stratifiedFolds(targets: set.targets, folds: folds, seed: seed)
         let perFold = ParallelSlots<[(Int, [Double])]>.map(folds) { fold in
             let training = (0..<set.count).filter { assignment[$0] != fold }
             let held = (0..<set.count).filter { assignment[$0] == fold }
             guard !training.isEmpty, !held.isEmpty else { return [] }
             let model = Trainer.fit(set.subset(training), algorithm: algorithm, hyper: hyper)
-            return held.map { row in (row, LinearWeights.probabilities(model.scores(set.vector(row)), link: model.link)) }
+            return held.map { row in (row, model.scores(set.vector(row))) }
         }
         var out = [[Double]](repeating: [], count: set.count)
-        for fold in perFold { for (row, probabilities) in fold { out[row] = probabilities } }
+        for fold in perFold { for (row, scores) in fold { out[row] = scores } }
         return out
     }
 }

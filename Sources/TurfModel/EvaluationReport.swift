@@ -94,11 +94,11 @@ public struct EvaluationReport: Codable, Equatable, Sendable {
             let fraction = Int(((scaled - Double(whole)) * 100).rounded())
             return "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
         }
-        var lines = [pad("label", width, left: true) + "  " + ["P%", "R%", "F1%", "support", "predicted"].map { pad($0, 9) }.joined()]
+        var lines = [pad("label", width, left: true) + "  " + ["P%", "R%", "F1%", "support", "predicted"].map { pad($0, 10) }.joined()]
         for metric in labels {
             lines.append(pad(metric.label, width, left: true) + "  "
                 + [percent(metric.precision), percent(metric.recall), percent(metric.f1), String(metric.support), String(metric.predicted)]
-                .map { pad($0, 9) }.joined())
+                .map { pad($0, 10) }.joined())
         }
         lines.append("examples \(examples)  macro-F1 \(percent(macroF1))  micro-F1 \(percent(microF1))  exact-match \(percent(exactMatch))")
         if let fAvg { lines.append("F_avg (FAVOR, AGAINST) \(percent(fAvg))") }

@@ -1,11 +1,12 @@
 /// Limited-memory BFGS with a backtracking (Armijo) line search, for smooth convex objectives.
 ///
-/// Stops when the gradient's Euclidean norm falls below `tolerance` times its starting norm,
+/// Stops when the gradient's largest component falls to `tolerance` (an absolute bound, as
+/// scipy's `pgtol`, which scikit-learn sets to its `tol` on the objective divided by `C·n`),
 /// when a step no longer lowers the objective measurably, or after `maxIterations`.
 struct LBFGS {
     /// Number of correction pairs kept.
     var memory = 10
-    /// Relative gradient-norm tolerance.
+    /// Bound on the gradient's maximum absolute component.
     var tolerance: Double
     /// Iteration limit.
     var maxIterations: Int
@@ -23,8 +24,7 @@ struct LBFGS {
         var x = start
         var gradient = [Double](repeating: 0, count: n)
         var value = evaluate(x, &gradient)
-        let initialNorm = norm(gradient)
-        guard initialNorm > 0 else { return Result(x: x, value: value, iterations: 0) }
+        guard maxMagnitude(gradient) > tolerance else { return Result(x: x, value: value, iterations: 0) }
         var steps: [[Double]] = []
         var changes: [[Double]] = []
         var rhos: [Double] = []
@@ -33,7 +33,7 @@ struct LBFGS {
         var candidateGradient = [Double](repeating: 0, count: n)
         var iteration = 0
         var stalls = 0
-        while iteration < maxIterations, norm(gradient) > tolerance * initialNorm {
+        while iteration < maxIterations, maxMagnitude(gradient) > tolerance {
             iteration += 1
             for index in 0..<n { direction[index] = -gradient[index] }
             var alphas = [Double](repeating: 0, count: steps.count)
@@ -69,15 +69,16 @@ struct LBFGS {
                 step *= 0.5
             }
             guard accepted else { break }
-            var s = [Double](repeating: 0, count: n)
-            var y = [Double](repeating: 0, count: n)
+            let full = steps.count == memory
+            var s = full ? steps.removeFirst() : [Double](repeating: 0, count: n)
+            var y = full ? changes.removeFirst() : [Double](repeating: 0, count: n)
+            if full { rhos.removeFirst() }
             for index in 0..<n {
                 s[index] = candidate[index] - x[index]
                 y[index] = candidateGradient[index] - gradient[index]
             }
             let curvature = dot(s, y)
             if curvature > 1e-12 * dot(y, y) {
-                if steps.count == memory { steps.removeFirst(); changes.removeFirst(); rhos.removeFirst() }
                 steps.append(s); changes.append(y); rhos.append(1 / curvature)
             }
             let decrease = value - newValue
@@ -96,6 +97,13 @@ func dot(_ a: [Double], _ b: [Double]) -> Double {
     var sum = 0.0
     for index in 0..<a.count { sum += a[index] * b[index] }
     return sum
+}
+
+@inline(__always)
+func maxMagnitude(_ a: [Double]) -> Double {
+    var largest = 0.0
+    for value in a { largest = max(largest, abs(value)) }
+    return largest
 }
 
 @inline(__always)

@@ -78,9 +78,11 @@ enum LogisticRegression {
         /// The parameter count: weights then biases.
         var size: Int { matrix.width * outputs + outputs }
 
-        /// Solves to the tolerance; returns weights (column-major over outputs) then biases.
+        /// Solves to the tolerance (scikit-learn's meaning: on the gradient of the objective
+        /// divided by `C · Σ s_i`); returns weights (column-major over outputs) then biases.
         func solve(_ hyper: Hyperparameters) -> [Double] {
-            let solver = LBFGS(tolerance: hyper.tolerance, maxIterations: hyper.maxIterations)
+            let scale = c * rowWeights.reduce(0, +)
+            let solver = LBFGS(tolerance: hyper.tolerance * scale, maxIterations: hyper.maxIterations)
             return solver.minimize(start: [Double](repeating: 0, count: size)) { x, gradient in
                 evaluate(x, gradient: &gradient)
             }.x

@@ -5,7 +5,7 @@ import Foundation
 /// Every value is a string there (safetensors allows nothing else); structured values are JSON
 /// text. Keys: `format`, `format_version`, `feature_config`, `labels`, `thresholds`,
 /// `multi_class`, `link`, `algorithm`, `hyperparameters`, `training_sha256`,
-/// `training_examples`, `cv_metrics`, `created_at`.
+/// `training_examples`, `cv_metrics`, `created_at`, `score_offsets`.
 public struct ModelMetadata: Sendable, Equatable {
     /// The only format version this build reads and writes.
     public static let currentVersion = 1
@@ -34,11 +34,14 @@ public struct ModelMetadata: Sendable, Equatable {
     public var crossValidation: String
     /// Creation time, ISO 8601 UTC.
     public var createdAt: String
+    /// Multi-class score offsets tuned by cross-validation and already folded into the bias
+    /// (recorded so a reader knows the decision rule is not plain arg-max of the raw fit).
+    public var scoreOffsets: [Double]
 
     /// Creates metadata.
     public init(featureConfigJSON: String, labels: [String], thresholds: [Double], isMultiClass: Bool, link: Link,
                 algorithm: Algorithm, hyperparameters: Hyperparameters, trainingSHA256: String, trainingExamples: Int,
-                crossValidation: String, createdAt: String) {
+                crossValidation: String, createdAt: String, scoreOffsets: [Double] = []) {
         self.featureConfigJSON = featureConfigJSON
         self.labels = labels
         self.thresholds = thresholds
@@ -50,6 +53,7 @@ public struct ModelMetadata: Sendable, Equatable {
         self.trainingExamples = trainingExamples
         self.crossValidation = crossValidation
         self.createdAt = createdAt
+        self.scoreOffsets = scoreOffsets
     }
 
     /// The string map written to the file.
@@ -68,6 +72,7 @@ public struct ModelMetadata: Sendable, Equatable {
             "training_examples": String(trainingExamples),
             "cv_metrics": crossValidation,
             "created_at": createdAt,
+            "score_offsets": Self.json(scoreOffsets),
         ]
     }
 
@@ -98,6 +103,7 @@ public struct ModelMetadata: Sendable, Equatable {
         trainingExamples = examples
         crossValidation = try value("cv_metrics")
         createdAt = try value("created_at")
+        scoreOffsets = try strings["score_offsets"].map { try Self.decode([Double].self, $0, key: "score_offsets") } ?? []
         guard thresholds.count == labels.count else { throw ModelFormatError("\(labels.count) labels but \(thresholds.count) thresholds") }
     }
 

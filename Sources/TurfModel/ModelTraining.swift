@@ -33,17 +33,23 @@ extension Trainer {
             isMultiClass: set.isMultiClass, link: outcome.weights.link, algorithm: options.algorithm,
             hyperparameters: outcome.hyperparameters, trainingSHA256: fingerprint(examples), trainingExamples: examples.count,
             crossValidation: outcome.crossValidation.map { ModelMetadata.json($0) } ?? "",
-            createdAt: UTCTime.iso8601(createdAt))
+            createdAt: UTCTime.iso8601(createdAt), scoreOffsets: outcome.offsets)
         return (try StanceModel(weights: outcome.weights, metadata: metadata), outcome)
     }
 
-    /// Feature vectors of many texts, computed on all cores in a fixed number of blocks.
+    /// Feature vectors of many texts, computed on all cores in a fixed number of blocks, each
+    /// reusing one scratch buffer.
     public static func featurize(_ texts: [String], extractor: FeatureExtractor) -> [SparseVector] {
         let blocks = min(64, max(1, texts.count / 256))
         let parts = ParallelSlots<[SparseVector]>.map(blocks) { block in
             let lower = texts.count * block / blocks
             let upper = texts.count * (block + 1) / blocks
-            return texts[lower..<upper].map { extractor.vector(for: $0) }
+            let scratch = FeatureScratch()
+            return texts[lower..<upper].map { text in
+                var copy = text
+                copy.withUTF8 { extractor.vector(for: $0, into: scratch) }
+                return scratch.makeVector()
+            }
         }
         return Array(parts.joined())
     }

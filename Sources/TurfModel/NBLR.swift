@@ -36,7 +36,16 @@ enum NBLR {
                 let interpolated = (1 - hyper.beta) * mean + hyper.beta * solution[column]
                 full[Int(matrix.originalFeature[column])] = ratio.seen[column] * interpolated
             }
-            return (full, solution[width])
+            var scores = [Double](repeating: 0, count: matrix.rows)
+            for row in 0..<matrix.rows {
+                for position in matrix.rowStart[row]..<matrix.rowStart[row + 1] {
+                    let column = Int(matrix.columns[position])
+                    scores[row] += matrix.values[position] * full[Int(matrix.originalFeature[column])]
+                }
+            }
+            let bias = hyper.beta < 1 ? refitBias(scores: scores, targets: targets, rowWeights: rowWeights, start: solution[width])
+                                      : solution[width]
+            return (full, bias)
         }
         var weights = [Double](repeating: 0, count: dimension * count)
         for (label, column) in columns.enumerated() {
@@ -44,6 +53,26 @@ enum NBLR {
         }
         return LinearWeights(dimension: dimension, labels: count, weights: weights, bias: columns.map(\.1),
                              link: set.isMultiClass ? .normalizedSigmoid : .sigmoid)
+    }
+
+    /// The intercept minimising the weighted log-loss of fixed scores (Newton's method): the
+    /// interpolated weights shift every score, and a stale intercept would misplace the boundary.
+    static func refitBias(scores: [Double], targets: [Bool], rowWeights: [Double], start: Double) -> Double {
+        var bias = start
+        for _ in 0..<50 {
+            var gradient = 0.0
+            var curvature = 0.0
+            for row in scores.indices {
+                let p = sigmoid(scores[row] + bias)
+                gradient += rowWeights[row] * (p - (targets[row] ? 1 : 0))
+                curvature += rowWeights[row] * p * (1 - p)
+            }
+            guard curvature > 1e-12 else { break }
+            let step = gradient / curvature
+            bias -= max(-5, min(5, step))
+            if abs(step) < 1e-10 { break }
+        }
+        return bias
     }
 
     /// Log-count ratios of the seen columns, and the ratio every unseen feature shares.

@@ -34,6 +34,25 @@ final class BatchQueue<Element>: @unchecked Sendable {
         return item
     }
 
+    /// Adds `item` unless the queue is full; returns whether it was added. Never waits.
+    func offer(_ item: Element) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        guard items.count < capacity, !cancelled else { return false }
+        items.append(item)
+        condition.broadcast()
+        return true
+    }
+
+    /// Takes the oldest item if there is one. Never waits.
+    func poll() -> Element? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !items.isEmpty else { return nil }
+        condition.broadcast()
+        return items.removeFirst()
+    }
+
     /// Wakes a blocked `put` and makes further puts fail (the consumer stopped early).
     func cancel() {
         condition.lock()

@@ -33,9 +33,10 @@ public struct ClassifyPipeline: Sendable {
     /// - Throws: `UsageError` when an input cannot be read with the given mapping; errors of `output`.
     public func run(inputs: [String], output: OutputWriter, progress: Bool = false, report: (String) -> Void) throws -> ClassifyRun {
         let queue = BatchQueue<Item>(capacity: 2)
+        let recycled = BatchQueue<RecordBatch>(capacity: 4)
         let options = self.options
         let totalBytes = Self.totalSize(of: inputs)
-        let reader = Thread { Self.read(inputs: inputs, options: options, into: queue) }
+        let reader = Thread { Self.read(inputs: inputs, options: options, into: queue, recycling: recycled) }
         reader.stackSize = 8 << 20
         reader.start()
 
@@ -97,6 +98,7 @@ public struct ClassifyPipeline: Sendable {
                     break loop
                 }
                 line?.update(posts: run.summary.classified, bytes: work.bytesSoFar)
+                _ = recycled.offer(work.batch)
             }
         }
         line?.finish()
@@ -158,7 +160,7 @@ public struct ClassifyPipeline: Sendable {
     }
 
     /// The reading thread: opens each input in turn and hands its batches over.
-    private static func read(inputs: [String], options: ClassifyOptions, into queue: BatchQueue<Item>) {
+    private static func read(inputs: [String], options: ClassifyOptions, into queue: BatchQueue<Item>, recycling: BatchQueue<RecordBatch>) {
         var bytesBefore: Int64 = 0
         for (index, path) in inputs.enumerated() {
             do {
@@ -166,13 +168,16 @@ public struct ClassifyPipeline: Sendable {
                 guard queue.put(.opened) else { return }
                 if !reader.source.notes.isEmpty, !queue.put(.notes(reader.source.notes)) { return }
                 var notesSent = reader.source.notes.count
-                while let batch = try reader.nextBatch(maxRecords: options.batchSize) {
+                var batch = recycling.poll() ?? RecordBatch()
+                while try reader.nextBatch(maxRecords: options.batchSize, into: &batch) {
                     if reader.source.notes.count > notesSent {
                         guard queue.put(.notes(Array(reader.source.notes[notesSent...]))) else { return }
                         notesSent = reader.source.notes.count
                     }
                     let work = Work(batch: batch, file: index, path: path, decoder: reader.decoder, bytesSoFar: bytesBefore + reader.source.consumed)
                     guard queue.put(.batch(work)) else { return }
+                    // A batch the classifier is done with, its storage reused (no page faults).
+                    batch = recycling.poll() ?? RecordBatch()
                 }
                 bytesBefore += reader.source.consumed
             } catch let error as InputError {

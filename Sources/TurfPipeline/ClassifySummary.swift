@@ -21,7 +21,7 @@ public struct ClassifySummary: Hashable, Sendable, CustomStringConvertible {
 
     /// `classify: 2 files, 1000 records read, 998 posts classified, 2 skipped (malformed JSON: 1, not UTF-8: 1)`.
     public var description: String {
-        var line = "classify: \(files) file\(files == 1 ? "" : "s"), \(records) records read, \(classified) posts classified, \(skippedTotal) skipped"
+        var line = "classify: \(files) file\(files == 1 ? "" : "s"), \(records) record\(records == 1 ? "" : "s") read, \(classified) post\(classified == 1 ? "" : "s") classified, \(skippedTotal) skipped"
         if !skipped.isEmpty {
             let parts = skipped.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key): \($0.value)" }
             line += " (\(parts.joined(separator: ", ")))"

@@ -11,6 +11,9 @@ public enum ReportBuilder {
     public static let maximumNetworkNodes = 150
     /// How many claims per stance the report lists.
     public static let claimsPerStance = 8
+    /// A cluster is shown as suspicious when its members' mean score reaches this; weaker
+    /// clusters stay in `clusters.jsonl` and are counted in the summary.
+    public static let minimumClusterScore = 0.5
 
     /// The report input for a run.
     /// - Parameters:
@@ -29,13 +32,20 @@ public enum ReportBuilder {
         let stances = timelines.stances
         let scores = Dictionary(coordination.accounts.map { ($0.accountID, $0) }, uniquingKeysWith: { first, _ in first })
         let timelineOf = Dictionary(timelines.accounts.map { ($0.accountID, $0) }, uniquingKeysWith: { first, _ in first })
-        let shownClusters = Array(coordination.clusters.prefix(maximumClusters))
-        let cards = shownClusters.map { cluster in
-            card(for: cluster, scores: scores, timelineOf: timelineOf, timelines: timelines)
+        var cards: [ClusterCard] = []
+        var shownClusters: [Cluster] = []
+        for cluster in coordination.clusters where cards.count < maximumClusters {
+            let card = card(for: cluster, scores: scores, timelineOf: timelineOf, timelines: timelines)
+            guard card.score >= minimumClusterScore else { continue }
+            cards.append(card)
+            shownClusters.append(cluster)
         }
         return ReportInput(
             title: title, generatedAt: generatedAt,
-            summary: summary(posts: posts, stances: stances, timelines: timelines, coordination: coordination, skipped: skipped),
+            summary: summary(
+                posts: posts, stances: stances, timelines: timelines, flagged: cards.reduce(0) { $0 + $1.members.count },
+                weakClusters: coordination.clusters.count - cards.count, skipped: skipped
+            ),
             stances: stances, clusters: cards,
             network: network(clusters: shownClusters, coordination: coordination, scores: scores),
             topClaims: topClaims(posts: posts, stances: stances), reproduce: reproduce
@@ -43,7 +53,7 @@ public enum ReportBuilder {
     }
 
     private static func summary(
-        posts: [ClassifiedPost], stances: [String], timelines: TimelineSet, coordination: CoordinationResult, skipped: Int
+        posts: [ClassifiedPost], stances: [String], timelines: TimelineSet, flagged: Int, weakClusters: Int, skipped: Int
     ) -> ReportSummary {
         var perStance = [Int](repeating: 0, count: stances.count)
         let stanceIndex = Dictionary(stances.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
@@ -61,7 +71,7 @@ public enum ReportBuilder {
             posts: posts.count, accounts: accounts.count, skipped: skipped,
             timeRange: earliest <= latest ? earliest...latest : nil, postsPerStance: perStance,
             switchedAccounts: timelines.accounts.filter { !$0.switches.isEmpty }.count,
-            flaggedAccounts: coordination.accounts.filter { $0.cluster > 0 }.count
+            flaggedAccounts: flagged, weakClusters: weakClusters
         )
     }
 

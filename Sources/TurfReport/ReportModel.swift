@@ -52,11 +52,13 @@ public struct ReportSummary: Sendable {
     public var switchedAccounts: Int
     /// Accounts in suspicious clusters.
     public var flaggedAccounts: Int
+    /// Clusters found but too weak to show as suspicious.
+    public var weakClusters: Int
 
     /// Creates a summary.
     public init(
         posts: Int, accounts: Int, skipped: Int, timeRange: ClosedRange<Int64>?,
-        postsPerStance: [Int], switchedAccounts: Int, flaggedAccounts: Int
+        postsPerStance: [Int], switchedAccounts: Int, flaggedAccounts: Int, weakClusters: Int = 0
     ) {
         self.posts = posts
         self.accounts = accounts
@@ -65,6 +67,7 @@ public struct ReportSummary: Sendable {
         self.postsPerStance = postsPerStance
         self.switchedAccounts = switchedAccounts
         self.flaggedAccounts = flaggedAccounts
+        self.weakClusters = weakClusters
     }
 }
 

@@ -36,6 +36,9 @@ public enum ReportRenderer {
             out += "<div class=\"figure\"><div class=\"value\">\(value)</div><div class=\"label\">\(label)</div></div>"
         }
         out += "</div><p>Period: \(range).</p>"
+        if summary.weakClusters > 0 {
+            out += "<p class=\"muted\">\(summary.weakClusters) weaker clusters (mean score below \(Markup.score(ReportBuilder.minimumClusterScore))) are listed in clusters.jsonl, not here.</p>"
+        }
         if !input.clusters.isEmpty {
             let top = input.clusters[0]
             let switchNote = top.switchTime.map { ", switching stance around \(Markup.day($0))" } ?? ""

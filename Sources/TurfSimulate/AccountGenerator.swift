@@ -284,8 +284,13 @@ struct AccountGenerator {
             let time = scenario.newsTime + 120 + Int64(rng.logNormal(median: 3 * 3600, sigma: 0.9))
             var piece = TextPiece()
             piece.word(rng.pick(Vocabulary.openers))
-            piece.word(rng.pick(Vocabulary.antiCandidateOwn))
-            if rng.chance(0.5) { piece.word(rng.pick(Vocabulary.antiCandidateOwn)) }
+            let line = rng.below(Vocabulary.antiCandidateOwn.count)
+            piece.word(Vocabulary.antiCandidateOwn[line])
+            if rng.chance(0.5) {
+                // A second, different thought.
+                let other = (line + 1 + rng.below(Vocabulary.antiCandidateOwn.count - 1)) % Vocabulary.antiCandidateOwn.count
+                piece.word(Vocabulary.antiCandidateOwn[other])
+            }
             piece.word(rng.pick(Vocabulary.reactionTails))
             if rng.chance(0.35) { piece.link(rng.pick(Vocabulary.newsLinks), code: rng.next()) }
             if rng.chance(0.05) { piece.hashtag("DontVoteNuttall") }

@@ -60,8 +60,8 @@ public struct SimulationConfig: Sendable, Equatable {
     ///
     /// - `default`: 20,000 accounts, 6 campaigns of about 30, 32 days.
     /// - `small`: 2,000 accounts, 3 campaigns of about 15, 14 days (tests, quick looks).
-    /// - `hard`: the default with looser, thinner campaigns (participation 0.45, 2 actions a
-    ///   day, only subtle cells) and twice the hard negatives.
+    /// - `hard`: the default with small, loose, thin campaigns (subtle cells only, about 12
+    ///   members, one action a day, participation 0.35) and twice the hard negatives.
     /// - `scale`: 1,000,000 accounts over 30 days at 0.19 posts a day, about 10 million posts.
     public static func scenario(named name: String) -> SimulationConfig? {
         var config = SimulationConfig()
@@ -77,8 +77,9 @@ public struct SimulationConfig: Sendable, Equatable {
             config.campaignSize = 15
             config.cascades = 3
         case "hard":
-            config.participation = 0.45
-            config.actionsPerDay = 2
+            config.campaignSize = 12
+            config.participation = 0.35
+            config.actionsPerDay = 1
             config.styles = [.subtle]
             config.viralRetweeters = 0.3
             config.liveEventUsers = 0.2

@@ -3,6 +3,7 @@ import TurfCore
 
 /// Which files a simulation writes besides `truth.csv`.
 public struct SimulationOutputs: OptionSet, Sendable {
+    /// The option bits.
     public let rawValue: Int
     /// Creates the set from its raw bits.
     public init(rawValue: Int) { self.rawValue = rawValue }

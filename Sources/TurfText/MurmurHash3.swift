@@ -63,7 +63,7 @@ public enum MurmurHash3 {
         _ state: UInt32, tail: UnsafePointer<UInt8>, tailCount: Int, length: Int
     ) -> UInt32 {
         let word = UInt32(littleEndian: UnsafeRawPointer(tail).loadUnaligned(as: UInt32.self))
-        var k1 = word & UInt32(truncatingIfNeeded: (UInt64(1) << UInt64(tailCount &* 8)) &- 1)
+        var k1 = word & ((1 as UInt32) &<< UInt32(truncatingIfNeeded: tailCount &* 8) &- 1)
         // Mixing a zero tail changes nothing, so no branch is needed for an empty one.
         k1 &*= 0xcc9e_2d51
         k1 = (k1 << 15) | (k1 >> 17)

@@ -14,30 +14,26 @@ enum TextNormalizer {
         var invalidSequences: Int
     }
 
-    /// Normalises `count` bytes at `source` into `destination`, which must hold `3 * count` bytes.
+    /// Normalises `count` bytes at `source` into `destination`, which must hold `3 * count` bytes;
+    /// `wordWide` (off only in tests) copies plain text eight bytes at a time.
     /// - Complexity: O(count)
     static func normalize(
-        _ source: UnsafePointer<UInt8>, count: Int, into destination: UnsafeMutablePointer<UInt8>
+        _ source: UnsafePointer<UInt8>, count: Int, into destination: UnsafeMutablePointer<UInt8>, wordWide: Bool = true
     ) -> Outcome {
         var input = 0
         var output = 0
         var invalid = 0
         var previousWasEmoji = false
         while input < count {
-            // Eight plain ASCII bytes (no control, DEL, `&` or non-ASCII) at a time.
-            while input &+ 8 <= count && source[input] < 0x80 {
+            // Eight bytes at a time while they are plain ASCII (no control, DEL or `&`) or whole
+            // two-byte Cyrillic letters (leads 0xD0-0xD3, U+0400-U+04FF), which need no change.
+            while wordWide && input &+ 8 <= count {
                 let word = UInt64(littleEndian: UnsafeRawPointer(source + input).loadUnaligned(as: UInt64.self))
-                let high: UInt64 = 0x8080_8080_8080_8080
-                let ones: UInt64 = 0x0101_0101_0101_0101
-                let ampersands = word ^ (0x26 * ones)
-                let special = (word | ((word &- 0x20 * ones) | (word &+ 0x01 * ones) | (ampersands &- ones)) & ~word)
-                    & high
-                // A byte below 0x20 borrows, 0x7F carries into its high bit, `&` (zero after the
-                // xor) borrows; the lowest such byte is always caught, so nothing slips through.
-                if special != 0 { break }
-                UnsafeMutableRawPointer(destination + output).storeBytes(of: word, as: UInt64.self)
-                input &+= 8
-                output &+= 8
+                let plain = plainPrefix(word)
+                if plain == 0 { break }
+                UnsafeMutableRawPointer(destination + output).storeBytes(of: word.littleEndian, as: UInt64.self)
+                input &+= plain
+                output &+= plain
                 previousWasEmoji = false
             }
             guard input < count else { break }
@@ -108,6 +104,42 @@ enum TextNormalizer {
             }
         }
         return Outcome(count: output, invalidSequences: invalid)
+    }
+
+    /// How many of the eight bytes of `word` (little-endian) the normaliser copies unchanged:
+    /// 8 when all are plain text, 7 when only the last is (the lead of a two-byte letter whose
+    /// continuation lies beyond), else 0. Plain text is printable ASCII other than `&`, and
+    /// complete two-byte sequences with a lead of 0xD0 to 0xD3 (Cyrillic, U+0400 to U+04FF,
+    /// none of which is dropped or folded here). The word must start at a character boundary.
+    @inline(__always)
+    static func plainPrefix(_ word: UInt64) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let nonASCII = word & high
+        if nonASCII == 0 {
+            // A byte below 0x20 borrows, 0x7F carries into its high bit, `&` (zero after the
+            // xor) borrows; the lowest such byte is always caught, so nothing slips through.
+            let ampersands = word ^ (0x26 &* ones)
+            let special = ((word &- 0x20 &* ones) | (word &+ ones) | (ampersands &- ones)) & ~word & high
+            return special == 0 ? 8 : 0
+        }
+        // Exact per-byte zero tests (no carries between bytes).
+        @inline(__always) func zeroBytes(_ value: UInt64) -> UInt64 {
+            ~(((value & low) &+ low) | value | low)
+        }
+        let continuations = zeroBytes((word & (0xC0 &* ones)) ^ high)
+        let leads = zeroBytes((word & (0xFC &* ones)) ^ (0xD0 &* ones))
+        // Every non-ASCII byte is a lead or a continuation, and each continuation follows a
+        // lead (a lead in the last byte has its continuation in the next word).
+        guard nonASCII == continuations | leads, continuations == leads &<< 8 else { return 0 }
+        // The ASCII bytes must be plain too: test them with the non-ASCII bytes made spaces.
+        let marks = nonASCII &>> 7
+        let ascii = (word & ~(marks &* 0xFF)) | (marks &* 0x20)
+        let ampersands = ascii ^ (0x26 &* ones)
+        let special = ((ascii &- 0x20 &* ones) | (ascii &+ ones) | (ampersands &- ones)) & ~ascii & high
+        guard special == 0 else { return 0 }
+        return 8 &- Int(truncatingIfNeeded: leads &>> 63)
     }
 
     /// Decodes one UTF-8 sequence starting with a byte >= 0x80, rejecting overlong forms,

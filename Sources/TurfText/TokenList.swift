@@ -19,8 +19,18 @@ struct TokenList {
     var maskedTargets = 0
     var invalidSequences = 0
 
-    /// Forgets the previous post, keeping the memory.
-    mutating func reset() {
+    /// Forgets the previous post, keeping the memory, and makes room for the tokens of a
+    /// normalised text of `textCount` bytes. Every token consumes at least one byte of the
+    /// text (a mention's handle, a link's domain and a hashtag's words come from bytes the
+    /// `@user`, `url:` and `#tag` tokens do not use up), so `textCount + 2` entries suffice and
+    /// `commit` needs no capacity check.
+    mutating func reset(textCount: Int) {
+        starts.count = 0
+        starts.reserve(extra: textCount &+ 2)
+        ends.count = 0
+        ends.reserve(extra: textCount &+ 2)
+        kinds.count = 0
+        kinds.reserve(extra: textCount &+ 2)
         bytes.count = 1
         bytes.base[0] = 0x20
         starts.count = 0
@@ -73,11 +83,6 @@ struct TokenList {
         let end = bytes.count
         guard end > pending else { return }
         bytes.append(0x20)
-        if starts.count == starts.capacity || kinds.count == kinds.capacity || ends.count == ends.capacity {
-            starts.reserve(extra: 1)
-            ends.reserve(extra: 1)
-            kinds.reserve(extra: 1)
-        }
         starts.append(Int32(truncatingIfNeeded: pending))
         ends.append(Int32(truncatingIfNeeded: end))
         kinds.append(kind.rawValue)

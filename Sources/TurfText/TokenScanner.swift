@@ -3,7 +3,8 @@
 ///
 /// One left-to-right scan with one byte of look-behind (`afterWord`, so `a@b` is not a mention
 /// and `C#` not a hashtag). ASCII takes the fast paths; other scalars are decoded in place.
-/// Nothing is allocated per token.
+/// Nothing is allocated per token. Eight readable bytes must follow the text (`Tokenizer`
+/// pads it with spaces), so word-wide loads near the end stay in bounds.
 struct TokenScanner {
     let text: UnsafePointer<UInt8>
     let count: Int
@@ -64,12 +65,17 @@ struct TokenScanner {
                 afterWord = false
                 continue
             }
+            if byte &- 0xD0 < 2 && rules.fastPaths && rules.config.maxRepeat != 1, let end = scanLowerRussianWord(at: index) {
+                index = end
+                afterWord = true
+                continue
+            }
             let (scalar, length) = UTF8Writer.read(text + index)
             if CharacterClass.isEmojiStart(scalar) {
                 index = scanEmoji(at: index)
                 afterWord = false
             } else if CharacterClass.isWordScalar(scalar) {
-                index = scanWord(at: index)
+                index = scanGeneralWord(at: index)
                 afterWord = true
             } else {
                 index &+= length
@@ -252,13 +258,13 @@ struct TokenScanner {
             if CharacterClass.isSkinTone(scalar) {
                 index &+= length
             } else if (0xE0020...0xE007F).contains(scalar) || scalar == 0x20E3 {
-                list.bytes.reserve(extra: 4)
+                list.bytes.reserve(extra: 5)
                 list.appendScalar(scalar)
                 index &+= length
             } else if scalar == 0x200D, index + length < count {
                 let (joined, joinedLength) = UTF8Writer.read(text + index + length)
                 guard CharacterClass.isEmojiStart(joined) else { break }
-                list.bytes.reserve(extra: 8)
+                list.bytes.reserve(extra: 9)
                 list.appendScalar(scalar)
                 list.appendScalar(joined)
                 index &+= length &+ joinedLength
@@ -282,6 +288,7 @@ struct TokenScanner {
     /// pass that finds their end; a word that turns out to hold other scalars starts over on
     /// the general path.
     private mutating func scanWord(at start: Int) -> Int {
+        if rules.fastPaths && rules.config.maxRepeat != 1, let end = scanLetterWord(at: start) { return end }
         list.begin(maximumBytes: 2 &* (count &- start))
         let maxRepeat = rules.config.maxRepeat
         let out = list.bytes.base
@@ -329,6 +336,110 @@ struct TokenScanner {
             list.bytes.count = written
             commit(.word)
         }
+        return index
+    }
+
+    /// The fast path for a word of ASCII letters only, eight bytes at a time: finds its end,
+    /// lower-cases it and checks for a letter repeated three times in one pass of word-wide
+    /// bit operations; an apostrophe between letters stays in the word. Returns nil, having
+    /// written nothing, when the word may need the general rules: it starts with or runs into
+    /// a digit or a non-ASCII byte, or it
+    /// repeats a letter more than twice (with `maxRepeat` 2; any `maxRepeat` but 1 is exact
+    /// here, since a triple always takes the general path). Relies on the eight readable
+    /// padding bytes after the text.
+    @inline(__always)
+    private mutating func scanLetterWord(at start: Int) -> Int? {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        @inline(__always) func zeroBytes(_ value: UInt64) -> UInt64 { ~(((value & low) &+ low) | value | low) }
+        let capRepeats = rules.config.maxRepeat != 0
+        list.begin(maximumBytes: count &- start)
+        let out = list.bytes.base + list.bytes.count
+        var written = 0
+        var index = start
+        var previous: UInt64 = 0
+        while true {
+            let word = UInt64(littleEndian: UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self))
+            let folded = (word | (0x20 &* ones)) & low
+            // High bit set in each byte that is an ASCII letter.
+            let letters = (folded &+ (0x80 &- 0x61) &* ones) & ~(folded &+ (0x80 &- 0x7B) &* ones) & ~word & high
+            let stops = ~letters & high
+            let length = stops.trailingZeroBitCount &>> 3
+            let lowered = word | (letters &>> 2)
+            if capRepeats {
+                let inWord = (stops & (0 &- stops)) &- 1
+                let sameAsLast = zeroBytes(lowered ^ ((lowered &<< 8) | (previous &>> 56)))
+                let sameAsBeforeLast = zeroBytes(lowered ^ ((lowered &<< 16) | (previous &>> 48)))
+                if sameAsLast & sameAsBeforeLast & letters & inWord != 0 { return nil }
+            }
+            UnsafeMutableRawPointer(out + written).storeBytes(of: lowered.littleEndian, as: UInt64.self)
+            written &+= length
+            index &+= length
+            if length == 8 {
+                previous = lowered
+                continue
+            }
+            let stop = text[index]
+            if stop == 0x27 {
+                // An apostrophe between letters belongs to the word (`don't`) and ends a run.
+                guard ((text[index &+ 1] | 0x20) &- 0x61) < 26 else { break }
+                written &+= 1
+                index &+= 1
+                previous = 0x27 &<< 56
+                continue
+            }
+            if CharacterClass.isDigit(stop) || stop >= 0x80 { return nil }
+            break
+        }
+        list.bytes.count &+= written
+        commit(.word)
+        return index
+    }
+
+    /// The fast path for a word of lower-case Russian letters (`а` to `я` without `ё`), four
+    /// letters at a time, as `scanLetterWord` does for ASCII: such a word needs no folding, so
+    /// it is copied once its end is found and no letter is found three times in a row.
+    /// Returns nil, having written nothing, for anything else (capitals, `ё`, other letters,
+    /// digits, an apostrophe, a letter repeated three times), which the general path handles.
+    @inline(__always)
+    private mutating func scanLowerRussianWord(at start: Int) -> Int? {
+        let low: UInt64 = 0x7FFF_7FFF_7FFF_7FFF
+        let laneHigh: UInt64 = 0x8000_8000_8000_8000
+        // Bit 15 of each 16-bit lane set when the lane is zero, exactly.
+        @inline(__always) func zeroLanes(_ value: UInt64) -> UInt64 { ~(((value & low) &+ low) | value | low) }
+        let capRepeats = rules.config.maxRepeat != 0
+        list.begin(maximumBytes: count &- start)
+        let out = list.bytes.base + list.bytes.count
+        var written = 0
+        var index = start
+        var previous: UInt64 = 0
+        while true {
+            let word = UInt64(littleEndian: UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self))
+            // а-п are D0 B0-BF and р-я are D1 80-8F: lead and the trail's top nibble decide.
+            let shape = word & 0xF0FF_F0FF_F0FF_F0FF
+            let letters = zeroLanes(shape ^ 0xB0D0_B0D0_B0D0_B0D0) | zeroLanes(shape ^ 0x80D1_80D1_80D1_80D1)
+            let stops = ~letters & laneHigh
+            let length = (stops.trailingZeroBitCount &>> 3) & ~1
+            if capRepeats {
+                let inWord = (stops & (0 &- stops)) &- 1
+                let sameAsLast = zeroLanes(word ^ ((word &<< 16) | (previous &>> 48)))
+                let sameAsBeforeLast = zeroLanes(word ^ ((word &<< 32) | (previous &>> 32)))
+                if sameAsLast & sameAsBeforeLast & letters & inWord != 0 { return nil }
+            }
+            UnsafeMutableRawPointer(out + written).storeBytes(of: word.littleEndian, as: UInt64.self)
+            written &+= length
+            index &+= length
+            if length == 8 {
+                previous = word
+                continue
+            }
+            let stop = text[index]
+            if written == 0 || stop >= 0x80 || CharacterClass.isASCIIAlphanumeric(stop) || stop == 0x27 { return nil }
+            break
+        }
+        list.bytes.count &+= written
+        commit(.word)
         return index
     }
 

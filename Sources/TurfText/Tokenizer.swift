@@ -15,6 +15,13 @@ public struct Tokenizer: Sendable {
         rules = TokenizerRules(config: config)
     }
 
+    /// A tokenizer that may be told to skip its word-wide fast paths, so tests can prove they
+    /// give exactly what the general code gives.
+    init(config: TokenizerConfig, fastPaths: Bool) {
+        self.config = config
+        rules = TokenizerRules(config: config, fastPaths: fastPaths)
+    }
+
     /// A tokenizer that ignores targets and stop tokens (normalises the target names).
     init(plainConfig: TokenizerConfig) {
         config = plainConfig
@@ -47,12 +54,14 @@ public struct Tokenizer: Sendable {
         normalized.reserve(extra: 3 * bytes.count + 16)
         let outcome: TextNormalizer.Outcome
         if let base = bytes.baseAddress, bytes.count > 0 {
-            outcome = TextNormalizer.normalize(base, count: bytes.count, into: normalized.base)
+            outcome = TextNormalizer.normalize(base, count: bytes.count, into: normalized.base, wordWide: rules.fastPaths)
         } else {
             outcome = TextNormalizer.Outcome(count: 0, invalidSequences: 0)
         }
         normalized.count = outcome.count
-        list.reset()
+        // Eight spaces after the text let the scanner read whole 8-byte words at its end.
+        (normalized.base + outcome.count).initialize(repeating: 0x20, count: 8)
+        list.reset(textCount: outcome.count)
         list.invalidSequences = outcome.invalidSequences
         var scanner = TokenScanner(text: normalized.base, count: outcome.count, rules: rules, list: list)
         scanner.run()

@@ -9,9 +9,13 @@ struct TokenizerRules: Sendable {
     /// `!targets.isEmpty` and `!stopTokens.isEmpty`, stored for the per-token check.
     let hasTargets: Bool
     let hasStopTokens: Bool
+    /// Whether the word-wide fast paths (plain-text copying, ASCII and Russian words) run;
+    /// off only in tests that compare them with the general code.
+    let fastPaths: Bool
 
-    init(config: TokenizerConfig) {
+    init(config: TokenizerConfig, fastPaths: Bool = true) {
         self.config = config
+        self.fastPaths = fastPaths
         var plain = config
         plain.targets = []
         plain.stopTokens = []
@@ -40,6 +44,7 @@ struct TokenizerRules: Sendable {
     /// Rules without targets or stop tokens (used to normalise the target names themselves).
     init(plain config: TokenizerConfig) {
         self.config = config
+        fastPaths = true
         targets = []
         stopTokens = [:]
         hasTargets = false

@@ -15,6 +15,8 @@ struct AccountSeries: Sendable {
     var posts: Int = 0
     /// Posts without a time, counted so none disappears silently.
     var undatedPosts: Int = 0
+    /// Sequence number of the account's first post, which orders accounts in the output.
+    var firstSeen: Int = 0
     /// The rows (see the type's documentation).
     var cells: [UInt16] = []
 

@@ -15,7 +15,7 @@ public enum ChangePointDetector {
     /// - Complexity: O(rows² · categories) in the worst case (a series without change points,
     ///   where nothing can be pruned); close to O(rows · categories) when changes are frequent.
     public static func pelt(counts: [Int32], categories: Int, penalty: Double, minSegment: Int) -> [Int] {
-        var workspace = Workspace()
+        let workspace = Workspace()
         return counts.withUnsafeBufferPointer {
             workspace.pelt(counts: $0, categories: categories, penalty: penalty, minSegment: minSegment)
         }
@@ -30,99 +30,112 @@ public enum ChangePointDetector {
         return MultinomialCost.cost(totals)
     }
 
-    /// Scratch arrays reused across accounts so the search allocates nothing per call.
-    struct Workspace {
-        private var prefix: [Int32] = []
-        private var best: [Double] = []
-        private var last: [Int] = []
-        private var candidates: [Int] = []
-        private var prunedAt: [Int] = []
-        private var fits: [Double] = []
+    /// Scratch memory reused across accounts so the search allocates nothing per call; it owns
+    /// its buffers and frees them when dropped. One per thread.
+    final class Workspace {
+        private var rowCapacity = 0
+        private var prefixCapacity = 0
+        private var prefix = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+        private var best = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+        private var fits = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+        private var last = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+        private var candidates = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+        private var prunedAt = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+        private let table = UnsafeMutablePointer<Double>.allocate(capacity: MultinomialCost.tableSize)
 
-        /// PELT on `counts` (see `ChangePointDetector.pelt`).
-        mutating func pelt(counts: UnsafeBufferPointer<Int32>, categories width: Int, penalty: Double, minSegment: Int) -> [Int] {
+        init() {
+            MultinomialCost.table.withUnsafeBufferPointer { source in
+                table.initialize(from: source.baseAddress!, count: MultinomialCost.tableSize)
+            }
+        }
+
+        deinit {
+            for pointer in [prefix] as [UnsafeMutablePointer<Int32>] { pointer.deallocate() }
+            for pointer in [best, fits, table] as [UnsafeMutablePointer<Double>] { pointer.deallocate() }
+            for pointer in [last, candidates, prunedAt] as [UnsafeMutablePointer<Int>] { pointer.deallocate() }
+        }
+
+        /// Grows the buffers to hold `rows` observations of `width` categories.
+        private func reserve(rows: Int, width: Int) {
+            if rows + 1 > rowCapacity {
+                rowCapacity = max(rows + 1, 2 * rowCapacity)
+                for pointer in [best, fits] as [UnsafeMutablePointer<Double>] { pointer.deallocate() }
+                for pointer in [last, candidates, prunedAt] as [UnsafeMutablePointer<Int>] { pointer.deallocate() }
+                best = .allocate(capacity: rowCapacity)
+                fits = .allocate(capacity: rowCapacity)
+                last = .allocate(capacity: rowCapacity)
+                candidates = .allocate(capacity: rowCapacity)
+                prunedAt = .allocate(capacity: rowCapacity)
+            }
+            if (rows + 1) * width > prefixCapacity {
+                prefixCapacity = max((rows + 1) * width, 2 * prefixCapacity)
+                prefix.deallocate()
+                prefix = .allocate(capacity: prefixCapacity)
+            }
+        }
+
+        /// `n log n` from the table, or computed beyond it.
+        @inline(__always)
+        private func xlogx(_ n: Int32) -> Double {
+            n < MultinomialCost.tableSize ? table[Int(n)] : MultinomialCost.xlogx(n)
+        }
+
+        /// The cost of rows `start..<end` from the prefix sums.
+        @inline(__always)
+        private func cost(_ start: Int, _ end: Int, _ width: Int) -> Double {
+            var total: Int32 = 0
+            var sum = 0.0
+            let a = start * width
+            let b = end * width
+            for category in 0..<width {
+                let n = prefix[b + category] &- prefix[a + category]
+                total &+= n
+                sum += xlogx(n)
+            }
+            return -2 * (sum - xlogx(total))
+        }
+
+        /// PELT on `counts` (see `ChangePointDetector.pelt`): `best[t]` is the optimal penalised
+        /// cost of the first `t` rows, `last[t]` the start of its final segment.
+        func pelt(counts: UnsafeBufferPointer<Int32>, categories width: Int, penalty: Double, minSegment: Int) -> [Int] {
             let rows = width == 0 ? 0 : counts.count / width
             let minimum = max(1, minSegment)
             guard rows >= 2 * minimum else { return [] }
-            prefix.removeAll(keepingCapacity: true)
-            prefix.append(contentsOf: repeatElement(0, count: width))
-            for row in 0..<rows {
-                for category in 0..<width {
-                    prefix.append(prefix[row * width + category] + counts[row * width + category])
-                }
-            }
-            best.removeAll(keepingCapacity: true)
-            best.append(contentsOf: repeatElement(Double.infinity, count: rows + 1))
-            last.removeAll(keepingCapacity: true)
-            last.append(contentsOf: repeatElement(0, count: rows + 1))
-            candidates.removeAll(keepingCapacity: true)
-            candidates.append(contentsOf: repeatElement(0, count: rows + 1))
-            prunedAt.removeAll(keepingCapacity: true)
-            prunedAt.append(contentsOf: repeatElement(0, count: rows + 1))
-            fits.removeAll(keepingCapacity: true)
-            fits.append(contentsOf: repeatElement(0, count: rows + 1))
+            reserve(rows: rows, width: width)
+            for category in 0..<width { prefix[category] = 0 }
+            for index in 0..<(rows * width) { prefix[index + width] = prefix[index] &+ counts[index] }
             best[0] = -penalty
-            let table = MultinomialCost.table
-            table.withUnsafeBufferPointer { table in
-            prefix.withUnsafeBufferPointer { prefix in
-            best.withUnsafeMutableBufferPointer { best in
-            last.withUnsafeMutableBufferPointer { last in
-            candidates.withUnsafeMutableBufferPointer { candidates in
-            prunedAt.withUnsafeMutableBufferPointer { prunedAt in
-            fits.withUnsafeMutableBufferPointer { fits in
-                @inline(__always) func xlogx(_ n: Int32) -> Double {
-                    n < MultinomialCost.tableSize ? table[Int(n)] : MultinomialCost.xlogx(n)
+            var count = 0
+            for end in minimum...rows {
+                let newest = end - minimum
+                if newest == 0 || newest >= minimum {
+                    candidates[count] = newest
+                    prunedAt[count] = Int.max
+                    count += 1
                 }
-                @inline(__always) func cost(_ start: Int, _ end: Int) -> Double {
-                    var total: Int32 = 0
-                    var sum = 0.0
-                    let a = start * width
-                    let b = end * width
-                    for category in 0..<width {
-                        let n = prefix[b + category] &- prefix[a + category]
-                        total &+= n
-                        sum += xlogx(n)
-                    }
-                    return -2 * (sum - xlogx(total))
-                }
-                var count = 0
-                for end in minimum...rows {
-                    let newest = end - minimum
-                    if newest == 0 || newest >= minimum {
-                        candidates[count] = newest
-                        prunedAt[count] = Int.max
-                        count += 1
-                    }
-                    var kept = 0
-                    var bestValue = Double.infinity
-                    var bestStart = 0
-                    for position in 0..<count {
-                        let start = candidates[position]
-                        let pruned = prunedAt[position]
-                        if pruned != Int.max, pruned + minimum <= end { continue }
-                        let fit = best[start] + cost(start, end)
-                        candidates[kept] = start
-                        prunedAt[kept] = pruned
-                        fits[kept] = fit
-                        kept += 1
-                        if fit + penalty < bestValue {
-                            bestValue = fit + penalty
-                            bestStart = start
-                        }
-                    }
-                    count = kept
-                    best[end] = bestValue
-                    last[end] = bestStart
-                    for position in 0..<count where prunedAt[position] == Int.max && fits[position] > bestValue {
-                        prunedAt[position] = end
+                var kept = 0
+                var bestValue = Double.infinity
+                var bestStart = 0
+                for position in 0..<count {
+                    let start = candidates[position]
+                    let pruned = prunedAt[position]
+                    if pruned != Int.max, pruned + minimum <= end { continue }
+                    let fit = best[start] + cost(start, end, width)
+                    candidates[kept] = start
+                    prunedAt[kept] = pruned
+                    fits[kept] = fit
+                    kept += 1
+                    if fit + penalty < bestValue {
+                        bestValue = fit + penalty
+                        bestStart = start
                     }
                 }
-            }
-            }
-            }
-            }
-            }
-            }
+                count = kept
+                best[end] = bestValue
+                last[end] = bestStart
+                for position in 0..<count where prunedAt[position] == Int.max && fits[position] > bestValue {
+                    prunedAt[position] = end
+                }
             }
             var changes: [Int] = []
             var end = rows

@@ -4,7 +4,7 @@ struct SwitchDetector {
     let config: TimelineConfig
     let categories: [String]
     let origin: Int64
-    private var workspace = ChangePointDetector.Workspace()
+    private let workspace = ChangePointDetector.Workspace()
     private var matrix: [Int32] = []
 
     init(config: TimelineConfig, categories: [String], origin: Int64) {

@@ -29,7 +29,8 @@ public struct SwitchEvaluation: Sendable, Hashable, CustomStringConvertible {
     /// Switching accounts given more switches than the one planted.
     public var switchingWithExtraSwitch = 0
 
-    /// Compares `timelines` (built from `simulation` with daily buckets) with its ground truth.
+    /// Compares `timelines` (built from `simulation`'s posts, whose account ids are `sim<index>`,
+    /// with daily buckets) with its ground truth.
     public init(timelines: TimelineSet, simulation: SwitchSimulation) {
         accounts = timelines.accounts.count
         let categories = simulation.categories

@@ -14,6 +14,10 @@ public struct TimelineBuilder: Sendable {
     private var cachedStances: [String] = []
     private var cachedMap: [Int] = []
     private var undatedPosts = 0
+    /// Sequence number the next post gets (input order; parallel readers set it to the line's
+    /// place in the input so that merged shards keep input order).
+    var sequence = 0
+    private var merged = false
     private var lastAccountID = ""
     private var lastAccountPosition = -1
 
@@ -43,6 +47,7 @@ public struct TimelineBuilder: Sendable {
     /// decided stances (empty: `none`; a label named `none` also counts as `none`).
     public mutating func add(account: AccountRef, time: Int64?, stances postStances: [String], probabilities: [Double], labels: [String]) {
         let accountPosition: Int
+        defer { sequence += 1 }
         if account.id == lastAccountID, lastAccountPosition >= 0 {
             accountPosition = lastAccountPosition
         } else if let known = accountIndex[account.id] {
@@ -53,6 +58,7 @@ public struct TimelineBuilder: Sendable {
             accountPosition = series.count
             accountIndex[account.id] = accountPosition
             series.append(AccountSeries(account: account))
+            series[accountPosition].firstSeen = sequence
             lastAccountID = account.id
             lastAccountPosition = accountPosition
         }
@@ -114,6 +120,8 @@ public struct TimelineBuilder: Sendable {
     /// Moves `other`'s accounts into this builder, so shards built on separate threads (e.g.
     /// one per input file or per half of the accounts) can be finished as one set. `other`
     /// must use the same bucket width and offset. An account present in both is summed.
+    /// Accounts end up ordered by the sequence number of their first post (each builder
+    /// numbers its own posts from 0).
     /// - Complexity: O(accounts of `other`) when the shards hold different accounts; plus
     ///   O(their rows) for accounts in both.
     public mutating func merge(_ other: TimelineBuilder) {
@@ -131,7 +139,11 @@ public struct TimelineBuilder: Sendable {
             }
             series[position].posts += account.posts
             series[position].undatedPosts += account.undatedPosts
-            if series[position].account.handle.isEmpty { series[position].account.handle = account.account.handle }
+            if !account.account.handle.isEmpty,
+               series[position].account.handle.isEmpty || account.firstSeen < series[position].firstSeen {
+                series[position].account.handle = account.account.handle
+            }
+            series[position].firstSeen = min(series[position].firstSeen, account.firstSeen)
             for base in stride(from: 0, to: account.cells.count, by: layout.width) {
                 let row = layout.row(for: layout.bucket(account.cells, base), in: &series[position].cells)
                 series[position].cells.withUnsafeMutableBufferPointer { cells in
@@ -145,12 +157,17 @@ public struct TimelineBuilder: Sendable {
             }
         }
         lastAccountPosition = -1
+        sequence = max(sequence, other.sequence)
+        merged = true
     }
 
     /// Runs the change-point search on every account and returns the finished timelines.
     /// - Complexity: O(Σ active buckets² · categories) over accounts in the worst case, spread
     ///   over `config.workers` threads.
     public consuming func finish() -> TimelineSet {
-        TimelineSet.build(series: series, stances: stances, undatedPosts: undatedPosts, config: config)
+        if merged {
+            series = series.enumerated().sorted { ($0.element.firstSeen, $0.offset) < ($1.element.firstSeen, $1.offset) }.map(\.element)
+        }
+        return TimelineSet.build(series: series, stances: stances, undatedPosts: undatedPosts, config: config)
     }
 }

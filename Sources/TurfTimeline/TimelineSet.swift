@@ -28,10 +28,10 @@ public struct TimelineSet: Sendable {
 
     /// Every switch of every account, ordered by bucket, then account order.
     public var switches: [StanceSwitch] {
-        var all: [StanceSwitch] = []
-        for account in accounts { all.append(contentsOf: account.switches) }
-        all.sort { $0.bucketIndex < $1.bucketIndex }
-        return all
+        var all: [(order: Int, change: StanceSwitch)] = []
+        for account in accounts { all.append(contentsOf: account.switches.map { (all.count, $0) }) }
+        all.sort { ($0.change.bucketIndex, $0.order) < ($1.change.bucketIndex, $1.order) }
+        return all.map(\.change)
     }
 
     /// Accounts whose status is `insufficientData`.

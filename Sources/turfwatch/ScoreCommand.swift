@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TurfCoordination
 import TurfCore
+import TurfTimeline
 
 /// `turfwatch score`: which accounts act in concert, with the evidence.
 struct ScoreCommand: ParsableCommand {
@@ -28,7 +29,8 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Minimum evidence above the null model for a pair to enter the graph.") var minPairWeight: Double?
     @Option(help: "Minimum co-actions (distinct shared items) for a pair to enter the graph.") var minCoActions: Int?
     @Option(help: "Items used by more accounts than this only add to pairs found otherwise.") var hotKeyAccounts: Int?
-    @Option(help: "Stance switches (timeline's switches.jsonl) for the synchronised-switch signal.") var switches: String?
+    @Option(help: "Stance switches (timeline's switches.jsonl) for the synchronised-switch signal; without it the switches come from timelines built while reading.") var switches: String?
+    @Option(help: "Timeline bucket for the switches computed while reading (1h, 6h, 1d, 1w).") var bucket = "1d"
     @Option(help: "Seed of the community detection.") var seed: UInt64?
     @Option(help: "Worker threads.") var threads: Int?
     @Flag(help: "Fail at the first bad input line instead of skipping it.") var strict = false
@@ -47,17 +49,26 @@ struct ScoreCommand: ParsableCommand {
             let now = clock.now
             let seconds = Double((now - last).components.attoseconds) / 1e18 + Double((now - last).components.seconds)
             last = now
-            FileHandle.standardError.write(Data("score: \(stage) (\(String(format: "%.1f", seconds)) s)\n".utf8))
+            FileHandle.standardError.write(Data("score: \(stage) (\(String(format: "%.1f", seconds)) s\(residentMemory()))\n".utf8))
         }
         var corpus = CoordinationCorpus(config: config)
         let reader = ClassifiedFileReader(strict: strict)
         var skipped = 0
         do {
-            skipped = try reader.read(paths: files, into: &corpus) { error in
+            var timelines: TimelineBuilder?
+            if switches == nil, config[.stanceSwitch].enabled {
+                timelines = TimelineBuilder(config: TimelineConfig(bucketSeconds: try bucketSeconds, workers: config.threads))
+            }
+            skipped = try reader.read(paths: files, into: &corpus, visit: timelines == nil ? nil : { timelines?.add($0) }) { error in
                 if skipped < 20 { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
                 skipped += 1
             }
-            if let switches {
+            report("read \(corpus.postCount) posts")
+            if let builder = timelines {
+                let found = builder.finish().switches
+                corpus.add(switches: found.map(SwitchEvent.init))
+                report("built timelines: \(found.count) stance switches")
+            } else if let switches {
                 corpus.add(switches: try reader.readSwitches(path: switches) { error in
                     FileHandle.standardError.write(Data("\(error)\n".utf8))
                 })
@@ -65,8 +76,9 @@ struct ScoreCommand: ParsableCommand {
         } catch let error as InputError {
             throw fail(error.description)
         }
-        report("read \(corpus.postCount) posts")
-        let result = CoordinationScorer.score(corpus: corpus, progress: report)
+        let postCount = corpus.postCount
+        let accountCount = corpus.accountCount
+        let result = CoordinationScorer.score(corpus: consume corpus, progress: report)
         do {
             try CoordinationWriter.write(result, to: out)
             report("wrote \(CoordinationWriter.fileNames.joined(separator: ", "))")
@@ -75,10 +87,19 @@ struct ScoreCommand: ParsableCommand {
         }
         let flagged = result.accounts.filter { $0.cluster > 0 }.count
         FileHandle.standardError.write(Data("""
-        score: \(corpus.postCount) posts, \(corpus.accountCount) accounts, \(skipped) bad lines skipped; \
+        score: \(postCount) posts, \(accountCount) accounts, \(skipped) bad lines skipped; \
         \(result.pairs.count) pairs, \(result.clusters.count) clusters, \(flagged) accounts in clusters -> \(out)
 
         """.utf8))
+    }
+
+    private var bucketSeconds: Int64 {
+        get throws {
+            guard let seconds = TimelineConfig.bucketSeconds(named: bucket) else {
+                throw ValidationError("--bucket is not a bucket width (1h, 6h, 1d, 1w): \(bucket)")
+            }
+            return seconds
+        }
     }
 
     private func makeConfig() throws -> CoordinationConfig {
@@ -118,6 +139,14 @@ struct ScoreCommand: ParsableCommand {
             throw ValidationError(error.description)
         }
         return config
+    }
+
+    /// `, N MB resident` on Linux (from /proc/self/statm), empty elsewhere.
+    private func residentMemory() -> String {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return "" }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return "" }
+        return ", \(pages * 4096 / 1_048_576) MB resident"
     }
 
     private func fail(_ message: String) -> ExitCode {

@@ -39,10 +39,10 @@ struct TimelineCommand: ParsableCommand {
     @Option(help: "Output format: jsonl or csv.")
     var format = "jsonl"
 
-    @Option(help: "Threads for the change-point search.")
+    @Option(help: "Threads for decoding input and for the change-point search.")
     var threads = 2
 
-    @Flag(help: "Stop at the first malformed line instead of skipping it.")
+    @Flag(help: "Fail on the first malformed line (exit 1, nothing written) instead of skipping it.")
     var strict = false
 
     @Option(help: "Output directory (created if missing).")
@@ -63,17 +63,16 @@ struct TimelineCommand: ParsableCommand {
             penalty: Penalty(parsing: penalty) ?? .bic(multiplier: 1),
             burstZ: burstZ, workers: threads
         )
-        var builder = TimelineBuilder(config: config)
+        let set: TimelineSet
         let summary: ClassifiedFiles.Summary
         do {
-            summary = try ClassifiedFiles.forEachPost(paths: files, strict: strict, onError: { problem in
+            (set, summary) = try ParallelTimelineReader(config: config, strict: strict).read(paths: files) { problem in
                 printError("\(problem)")
-            }) { builder.add($0) }
+            }
         } catch let problem as InputError {
             printError("\(problem)")
             throw ExitCode(1)
         }
-        let set = builder.finish()
         let population = PopulationSwitches(set)
         do {
             try TimelineWriter(format: TimelineWriter.Format(rawValue: format) ?? .jsonl).write(set, population: population, to: out)

@@ -75,15 +75,25 @@ struct TokenizeCommand: ParsableCommand {
     var noFeatures = false
 
     func validate() throws {
-        guard TokenizerConfig.NumberHandling(flagValue: numbers) != nil else {
-            throw ValidationError("--numbers must be class, keep or drop, not '\(numbers)'")
+        if let problem = problem() {
+            var message = "turfwatch tokenize: \(problem)\n"
+            message.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+            throw ExitCode(1)
         }
-        guard (1...31).contains(hashBits) else { throw ValidationError("--hash-bits must be in 1...31") }
-        guard wordNgrams >= 0 else { throw ValidationError("--word-ngrams must not be negative") }
-        guard maxRepeat >= 0 else { throw ValidationError("--max-repeat must not be negative") }
+    }
+
+    /// What is wrong with the flag values, if anything (a bad value is a usage error: exit 1).
+    private func problem() -> String? {
+        if TokenizerConfig.NumberHandling(flagValue: numbers) == nil {
+            return "--numbers must be class, keep or drop, not '\(numbers)'"
+        }
+        if !(1...31).contains(hashBits) { return "--hash-bits must be in 1...31, not \(hashBits)" }
+        if wordNgrams < 0 { return "--word-ngrams must not be negative" }
+        if maxRepeat < 0 { return "--max-repeat must not be negative" }
         if let charNgrams, Self.parseRange(charNgrams) == nil {
-            throw ValidationError("--char-ngrams must be MIN-MAX with 1 <= MIN <= MAX, not '\(charNgrams)'")
+            return "--char-ngrams must be MIN-MAX with 1 <= MIN <= MAX, not '\(charNgrams)'"
         }
+        return nil
     }
 
     func run() throws {

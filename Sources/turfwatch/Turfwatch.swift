@@ -9,6 +9,10 @@ struct Turfwatch: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             TokenizeCommand.self,
+            TrainCommand.self,
+            EvaluateCommand.self,
+            ModelCommand.self,
+            FeaturesCommand.self,
             ClassifyCommand.self,
             RulesCommand.self,
             TimelineCommand.self,

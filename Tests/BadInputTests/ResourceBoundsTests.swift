@@ -110,7 +110,7 @@ import TurfRules
         func coActions(_ config: CoordinationConfig) -> (enumerated: Int, pairs: Int) {
             var corpus = CoordinationCorpus(config: config)
             corpus.add(contentsOf: posts)
-            let indexes = CoordinationScorer.buildIndexes(corpus)
+            let indexes = CoordinationScorer.buildIndexes(&corpus)
             var enumerated = 0
             var locals: [Int32] = []
             for index in indexes where index.signal == .hashtag {

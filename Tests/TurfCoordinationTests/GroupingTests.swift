@@ -17,7 +17,7 @@ import Testing
     @Test func nearDuplicateTextsGroupAndDifferentTextsDoNot() {
         let hasher = MinHasher.shared
         var shingler = TextShingler()
-        var signatures: [UInt16] = []
+        var signatures: [UInt8] = []
         let words = (0..<20).map { "word\($0)" }
         for text in [words.joined(separator: " "), (words.dropLast() + ["other"]).joined(separator: " "),
                      (0..<20).map { "else\($0)" }.joined(separator: " ")] {

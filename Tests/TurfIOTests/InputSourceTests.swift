@@ -116,6 +116,16 @@ import TurfIO
         #expect(try Fixture.read(bare, encoding: .utf16le).posts.map(\.text) == ["Жжж 😀"])
     }
 
+    @Test func readsSpreadsheetUnicodeTextTabSeparatedUTF16() throws {
+        let text = "tweetid\tuserid\ttweet_text\ttweet_time\n5\t6\t\"Крым, наш\"\t2017-01-01 00:00\n"
+        let little: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let path = Fixture.write(little)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let outcome = try Fixture.read(path)
+        #expect(outcome.format == .ioArchive)
+        #expect(outcome.posts.map(\.text) == ["Крым, наш"])
+    }
+
     @Test func encodingNamesParse() throws {
         #expect(try TextEncoding(name: "Windows-1252") == .cp1252)
         #expect(try TextEncoding(name: "UTF8") == .utf8)

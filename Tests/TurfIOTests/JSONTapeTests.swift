@@ -1,5 +1,6 @@
 import Testing
 @testable import TurfIO
+import TurfCore
 
 @Suite struct JSONTapeTests {
     private func withTape<R>(_ json: String, _ body: (inout JSONTape, UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
@@ -62,6 +63,38 @@ import Testing
             let c = try #require(tape.member(0, "c", in: bytes))
             #expect(tape.kind(a) == .object)
             #expect(tape.kind(c) == .array)
+        }
+    }
+}
+
+@Suite struct TimeTextTests {
+    @Test func formatsTimesExactlyAsUTCTime() {
+        for seconds: Int64 in [0, 1_487_103_302, -1, -86_400, 951_782_400, 4_102_444_799, 253_402_300_799] {
+            var out: [UInt8] = []
+            JSONText.appendISO8601(seconds, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == "\"\(UTCTime.iso8601(seconds))\"")
+        }
+    }
+
+    @Test func parsesTheVariantsExportsUse() {
+        let cases: [(String, Int64?, TimeResolution)] = [
+            ("2017-02-14T20:15:02.000Z", 1_487_103_302, .second),
+            ("2017-02-14 20:15", 1_487_103_300, .minute),
+            (" 2017-02-14T21:15:02+01:00 ", 1_487_103_302, .second),
+            ("2017-02-14", 1_487_030_400, .second),
+            ("2/14/2017 20:15", 1_487_103_300, .minute),
+            ("Tue Feb 14 20:15:02 +0000 2017", 1_487_103_302, .second),
+            ("1487103302", 1_487_103_302, .second),
+            ("1487103302000", 1_487_103_302, .second),
+            ("2017-13-01T00:00:00Z", nil, .second),
+            ("2017-02-14T20:15:02Zjunk", nil, .second),
+            ("yesterday", nil, .second),
+            ("", nil, .second),
+        ]
+        for (text, seconds, resolution) in cases {
+            let parsed = TimeText.parse(text)
+            #expect(parsed?.seconds == seconds, "\(text)")
+            if seconds != nil { #expect(parsed?.resolution == resolution, "\(text)") }
         }
     }
 }

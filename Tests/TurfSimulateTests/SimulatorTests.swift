@@ -120,6 +120,10 @@ func truthRows(_ path: String) -> [[String]] {
                 if kind == .liveEvent, post.piece.hashtags.contains(where: { $0.value == "bbcqt" }) { liveTagged += 1 }
                 if kind == .newsReactor, post.stance == .antiCandidate, post.time > scenario.newsTime {
                     reactorTimes.append(post.time)
+                    // Regression: a reaction once repeated the same sentence twice.
+                    for line in Vocabulary.antiCandidateOwn {
+                        #expect(post.piece.text.components(separatedBy: line).count <= 2, "\(post.piece.text)")
+                    }
                 }
                 if kind == .stateMediaFan, post.reference == .retweeted, scenario.statePool.contains(post.referencePlanIndex) {
                     fanStateRetweets += 1

@@ -146,10 +146,18 @@ let february: Int64 = 1_485_907_200
         var whole = TimelineBuilder()
         var even = TimelineBuilder()
         var odd = TimelineBuilder()
+        var sequence = 0
         for index in 0..<200 {
             for (number, item) in simulation.classifiedPosts(of: index).enumerated() {
                 whole.add(item)
-                if number % 2 == 0 { even.add(item) } else { odd.add(item) }
+                if number % 2 == 0 {
+                    even.sequence = sequence
+                    even.add(item)
+                } else {
+                    odd.sequence = sequence
+                    odd.add(item)
+                }
+                sequence += 1
             }
         }
         var oddFirst = TimelineBuilder(config: TimelineConfig(stances: ["pro_kremlin"]))

@@ -127,3 +127,38 @@ import TurfIO
         #expect(integer(Int.max) == "9223372036854775807")
     }
 }
+
+@Suite struct ParallelTimelineReaderTests {
+    @Test func matchesTheSequentialBuildInInputOrder() throws {
+        let path = NSTemporaryDirectory() + "turfwatch-parallel-\(UUID().uuidString).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let simulation = SwitchSimulation(SwitchSimulation.Parameters(accounts: 60, seed: 3))
+        var lines: [String] = []
+        var sequential = TimelineBuilder()
+        for index in 0..<60 {
+            for item in simulation.classifiedPosts(of: index) {
+                lines.append(ClassifiedPostCodec.jsonLine(item))
+                sequential.add(item)
+            }
+            if index == 10 { lines.append("{broken") }
+            if index == 40 { lines.append("") }
+        }
+        _ = FileManager.default.createFile(atPath: path, contents: Data((lines.joined(separator: "\n") + "\n").utf8))
+        var reader = ParallelTimelineReader(config: TimelineConfig(workers: 3))
+        reader.batchLines = 97
+        var problems: [String] = []
+        let (set, summary) = try reader.read(paths: [path]) { problems.append("\($0)") }
+        let expected = sequential.finish()
+        #expect(summary == ClassifiedFiles.Summary(posts: lines.count - 2, badLines: 1, blankLines: 1))
+        #expect(problems.count == 1)
+        #expect(problems.first?.hasSuffix(":\(lines.firstIndex(of: "{broken")! + 1): malformed JSON") == true)
+        #expect(set.accounts.map(\.accountID) == expected.accounts.map(\.accountID))
+        #expect(set.accounts.map(\.posts) == expected.accounts.map(\.posts))
+        #expect(set.accounts.map(\.segments) == expected.accounts.map(\.segments))
+        #expect(set.switches == expected.switches)
+        var strict = reader
+        strict.strict = true
+        #expect(throws: InputError.self) { try strict.read(paths: [path]) { _ in } }
+        #expect(throws: InputError.self) { try reader.read(paths: [path, "/nonexistent.jsonl"]) { _ in } }
+    }
+}

@@ -8,6 +8,7 @@ import Darwin
 let arguments = Array(CommandLine.arguments.dropFirst())
 let modes: [String: ([String]) throws -> Void] = [
     "tokenize": TokenizeBenchmark.run,
+    "dump": DumpBenchmark.run,
 ]
 guard let mode = arguments.first, let run = modes[mode] else {
     let names = modes.keys.sorted().joined(separator: ", ")

@@ -3,6 +3,9 @@
 //   csv:  CSV.swift 2.5.2 (yaslab) vs TurfIO's byte scanner, on an IO-archive-shaped CSV.
 // Times are this process's CPU time (single thread), so a busy machine does not skew them.
 // usage: classify-parsers json FILE.jsonl | csv FILE.csv
+//        classify-parsers tape FILE.jsonl      (TurfIO's JSON paths only)
+//        classify-parsers reader FILE.jsonl    (PostReader alone)
+//        classify-parsers encode FILE.jsonl    (ClassifiedPostCodec JSON Lines encoding alone)
 //        classify-parsers train OUT.safetensors LABELLED.jsonl...  (the benchmark's model: logistic
 //        regression on word 1-2 grams hashed into 2^20 buckets, log-TF, L2; no cross-validation)
 import Foundation
@@ -97,6 +100,18 @@ func benchJSON(_ path: String, only tape: Bool = false) throws {
         }
     }
     report("json  TurfIO JSONTape  ", bytes: bytes.count, posts: lines.count, seconds: now() - begin, check: check)
+
+    // The tape parse alone (no fields pulled out, no Post built).
+    begin = now()
+    check = 0
+    var bare = JSONTape()
+    bytes.withUnsafeBufferPointer { all in
+        for line in lines {
+            try? bare.parse(UnsafeBufferPointer(rebasing: all[line]))
+            check &+= bare.nodes.count
+        }
+    }
+    report("json  JSONTape.parse only", bytes: bytes.count, posts: lines.count, seconds: now() - begin, check: check)
 
     // The whole reader: file, splitting into records, decoding (what classify's front half does).
     begin = now()

@@ -1,15 +1,18 @@
 import Dispatch
 import Foundation
 import TurfCore
+import TurfIO
 import TurfTimeline
 
 /// Timeline benchmark and accuracy report on simulated accounts (see docs/timelines.md).
 ///
-/// `TimelineBenchmark scale ACCOUNTS DAYS [OUTDIR]`: two threads each generate the posts of
+/// `TimelineBench scale ACCOUNTS DAYS [OUTDIR]`: two threads each generate the posts of
 /// half the accounts in-process, day by day across all their accounts (the interleaving of a
 /// time-ordered export), and add them to their own builder; the halves are merged, switches
 /// found on two threads, bursts flagged, and with OUTDIR the JSONL files written.
-/// `TimelineBenchmark accuracy ACCOUNTS [RATE_LOW RATE_HIGH NOISE SEED]`: detection figures.
+/// `TimelineBench accuracy ACCOUNTS [RATE_LOW RATE_HIGH NOISE SEED]`: detection figures.
+/// `TimelineBench export ACCOUNTS FILE`: the simulated posts as classify output (JSONL),
+/// day by day, for timing `turfwatch timeline` end to end.
 let arguments = CommandLine.arguments
 func seconds(since start: UInt64) -> String {
     String(format: "%.2f", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
@@ -40,7 +43,33 @@ final class Shards: @unchecked Sendable {
 
 let mode = arguments.count > 1 ? arguments[1] : "scale"
 let accounts = Int(argument(2, 1_000_000))
-if mode == "accuracy" {
+if mode == "export", arguments.count > 3 {
+    let simulation = SwitchSimulation(SwitchSimulation.Parameters(accounts: accounts))
+    let truths = (0..<accounts).map { simulation.truth(of: $0) }
+    let stances = simulation.parameters.stances
+    let file = try AtomicFile(path: arguments[3])
+    var out: [UInt8] = []
+    var lines = 0
+    for day in 0..<simulation.parameters.days {
+        for index in 0..<accounts {
+            simulation.forEachPost(of: truths[index], index: index, day: day) { time, labels, probabilities in
+                let post = ClassifiedPost(
+                    post: Post(id: String(lines), account: truths[index].account, createdAt: time, text: "simulated post"),
+                    scores: StanceScores(stances: stances, probabilities: probabilities, labels: labels.map { stances[$0] })
+                )
+                ClassifiedPostCodec.appendJSONLine(post, to: &out)
+                lines += 1
+            }
+            if out.count > 1 << 20 {
+                try file.write(bytes: out)
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+    }
+    try file.write(bytes: out)
+    try file.commit()
+    print("exported \(lines) classified posts of \(accounts) accounts to \(arguments[3])")
+} else if mode == "accuracy" {
     let parameters = SwitchSimulation.Parameters(
         accounts: accounts, rates: argument(3, 1)...argument(4, 8), labelNoise: argument(5, 0.15), seed: UInt64(argument(6, 2017))
     )

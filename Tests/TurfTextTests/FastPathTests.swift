@@ -1,0 +1,125 @@
+import Testing
+
+@testable import TurfText
+
+/// The word-wide fast paths (plain-text copying in the normaliser, ASCII letter words, lower-case
+/// Russian words, the unigram-and-bigram hashing loop, the bucket sort) must give exactly what
+/// the general code gives, token for token and id for id.
+@Suite struct FastPathTests {
+    /// Pieces of posts that exercise every rule near the fast paths' edges.
+    static let fragments: [String] = [
+        "hello", "HELLO", "Hello", "sooooo", "gooood", "don't", "DON'T", "they're", "can’t", "rock'n'roll",
+        "'quoted'", "it's'", "x'", "'x", "5'", "a'5", "2017", "1,200.50", "3.14", "1.2.3", "12a", "a12", "l33t",
+        "abcdefgh", "abcdefgaaa", "abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "x", "xx", "xxx",
+        "Nuttаll", "ПуTин", "Путин", "ПУТИН", "Ёлка", "ёжик", "ёёёё", "Россия", "крым", "ооооочень", "абвгддд",
+        "абвгдежз", "абвгдежзийклмноп", "мир", "я", "КрымНаш", "αβγ", "Αθήνα", "naïve", "café", "ÉCOLE",
+        "straße", "İstanbul", "ǅ", "日本語", "한국어", "مرحبا", "e\u{301}", "ҐґЄєІі", "ӀӏҺһ", "Ѐѐ", "word’s",
+        "#DontVoteNuttall", "#BBCNews", "#GE2017", "#123", "#stop_the_war", "#КрымНаш", "#ПутинBBCNews",
+        "#Nuttаll", "#_", "#aaaBBBccc", "@user", "@Nigel_Farage", "a@b", "me@example.com", "RT @x:", "rt @Abc: ",
+        "https://t.co/AbC", "https://www.BBC.co.uk/news/x", "http://ria.ru/world/", "www.example.com/path",
+        "HTTPS://WWW.X.COM", "$TSLA", "$TOOLONGX", "C#", "!", "!!!", "?!?!", "...", ",", "—", "…", "«мир»",
+        "😂", "👍🏽", "❤️", "👩🏽‍💻", "🇷🇺", "1️⃣", "✅", "©", "\u{200D}", "x\u{200D}y", "&amp;", "&amp;amp;",
+        "&lt;3", "&#39;", "&#x1F600;", "&bogus;", "&", "AT&T", "Nut\u{200B}tall", "soft\u{AD}hyphen",
+        "\u{202E}bidi", "\u{FEFF}bom", "tab\there", "ＨＥＬＬＯ", "！", "\u{3000}", "\u{A0}", "\u{1}", "\u{7F}",
+        "\u{85}", "a\u{FE0F}b", "ЛОЛЛЛЛ", "Çççç", "ßßß",
+    ]
+
+    /// Byte sequences that are not valid UTF-8.
+    static let invalid: [[UInt8]] = [
+        [0xFF], [0xC0, 0xAF], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xD0], [0xE2, 0x82],
+        [0x80], [0xD0, 0xD0], [0xD1, 0x20], [0xD0, 0xB0, 0xD1],
+    ]
+
+    /// A seeded corpus of posts made of fragments, separators and invalid bytes.
+    static func corpus(count: Int) -> [[UInt8]] {
+        var state: UInt64 = 0x5EED
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        let separators: [[UInt8]] = [[0x20], [0x20], [0x20, 0x20], [], [0x2C], [0x2E, 0x20], [0x2D], [0x27], [0x5F]]
+        var posts: [[UInt8]] = []
+        for _ in 0..<count {
+            var post: [UInt8] = []
+            for _ in 0..<(next() % 24) {
+                if next() % 25 == 0 {
+                    post += invalid[next() % invalid.count]
+                } else {
+                    post += Array(fragments[next() % fragments.count].utf8)
+                }
+                post += separators[next() % separators.count]
+            }
+            if next() % 13 == 0 { post = Array(post.prefix(next() % (post.count + 1))) }
+            posts.append(post)
+        }
+        return posts
+    }
+
+    @Test func tokensMatchTheGeneralPath() {
+        for config in [TokenizerConfig(), TokenizerConfig(maxRepeat: 0), TokenizerConfig(maxRepeat: 3)] {
+            let fast = Tokenizer(config: config, fastPaths: true)
+            let general = Tokenizer(config: config, fastPaths: false)
+            for post in Self.corpus(count: 2000) {
+                #expect(fast.tokenize(bytes: post) == general.tokenize(bytes: post), "\(post)")
+            }
+        }
+    }
+
+    @Test func featuresMatchTheGeneralPath() {
+        let configs = [
+            FeatureConfig(weighting: .counts, l2Normalize: false),
+            FeatureConfig(wordNGrams: 3, charNGrams: 2...4, hashBits: 12),
+        ]
+        for config in configs {
+            let fast = FeatureExtractor(config: config, fastPaths: true)
+            let general = FeatureExtractor(config: config, fastPaths: false)
+            let fastScratch = FeatureScratch()
+            let generalScratch = FeatureScratch()
+            for post in Self.corpus(count: 1500) {
+                post.withUnsafeBufferPointer {
+                    fast.vector(for: $0, into: fastScratch)
+                    general.vector(for: $0, into: generalScratch)
+                }
+                #expect(fastScratch.makeVector() == generalScratch.makeVector(), "\(post)")
+            }
+        }
+    }
+
+    @Test func fastPathEdgesGiveExactTokens() {
+        let tokenizer = Tokenizer()
+        // Runs capped across the 8-byte (4-letter) boundary, words of exactly 8 and 16 bytes,
+        // words ending the text, apostrophes.
+        #expect(tokenizer.tokenize("abcdefgaaa abcdefgh abcdefghijklmnop").tokens == ["abcdefgaa", "abcdefgh", "abcdefghijklmnop"])
+        #expect(tokenizer.tokenize("SOOOOO goood x").tokens == ["soo", "good", "x"])
+        #expect(tokenizer.tokenize("DON'T rock'n'roll it'").tokens == ["don't", "rock'n'roll", "it"])
+        #expect(tokenizer.tokenize("абвгддд ооооочень абвгдежзийклмноп").tokens == ["абвгдд", "оочень", "абвгдежзийклмноп"])
+        #expect(tokenizer.tokenize("мир, мир2 мир").tokens == ["мир", "мир2", "мир"])
+        #expect(tokenizer.tokenize("крым😂").tokens == ["крым", "😂"])
+    }
+
+    @Test func sortAndCountMatchesADictionary() {
+        var state: UInt64 = 42
+        for count in [0, 1, 2, 15, 16, 17, 52, 64, 65, 300, 70_000] {
+            var values: [UInt32] = []
+            for _ in 0..<count {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                values.append(UInt32(truncatingIfNeeded: state >> 44) & (count > 100 ? 0xFFFFF : 0x3F))
+            }
+            var ids = RawBuffer<UInt32>(capacity: max(count, 1))
+            var weights = RawBuffer<Float>(capacity: 16)
+            var spare = RawBuffer<UInt32>(capacity: 16)
+            defer {
+                ids.deallocate()
+                weights.deallocate()
+                spare.deallocate()
+            }
+            for value in values { ids.append(value) }
+            let unique = FeatureExtractor.sortAndCount(ids: &ids, weights: &weights, spare: &spare, hashBits: 20)
+            var expected: [UInt32: Float] = [:]
+            for value in values { expected[value, default: 0] += 1 }
+            let keys = expected.keys.sorted()
+            #expect(Array(UnsafeBufferPointer(start: ids.base, count: unique)) == keys)
+            #expect(Array(UnsafeBufferPointer(start: weights.base, count: unique)) == keys.map { expected[$0]! })
+        }
+    }
+}
