@@ -16,5 +16,5 @@ targets=(--target "Paul Nuttall" --target Nuttall --target "Gareth Snell" --targ
          --target Colclough --target Сидоренко)
 SOURCE_DATE_EPOCH=1735689600 "$bin" train \
     --data TrainingData/stance-en.jsonl TrainingData/stance-ru.jsonl \
-    --algo lr --word-ngrams 2 --char-ngrams 2-5 --hash-bits 20 --folds 5 --seed 1 \
+    --algo lr --word-ngrams 2 --char-ngrams 2-5 --hash-bits 20 --folds 5 --search --seed 1 \
     "${targets[@]}" --out "$out"

@@ -12,7 +12,7 @@ public struct ClassifiedFileReader {
     public var batchSize: Int
 
     /// Creates a reader.
-    public init(strict: Bool = false, batchSize: Int = 16_384) {
+    public init(strict: Bool = false, batchSize: Int = 4096) {
         self.strict = strict
         self.batchSize = batchSize
     }

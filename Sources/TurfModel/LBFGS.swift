@@ -1,7 +1,8 @@
 /// Limited-memory BFGS with a backtracking (Armijo) line search, for smooth convex objectives.
 ///
 /// Stops when the gradient's largest component falls to `tolerance` (an absolute bound, as
-/// scipy's `pgtol`, which scikit-learn sets to its `tol` on the objective divided by `C·n`),
+/// scipy's `pgtol`, which scikit-learn sets to its `tol` on the objective divided by `C·n`) and
+/// to a tenth of its starting value,
 /// when a step no longer lowers the objective measurably, or after `maxIterations`.
 struct LBFGS {
     /// Number of correction pairs kept.
@@ -24,7 +25,10 @@ struct LBFGS {
         var x = start
         var gradient = [Double](repeating: 0, count: n)
         var value = evaluate(x, &gradient)
-        guard maxMagnitude(gradient) > tolerance else { return Result(x: x, value: value, iterations: 0) }
+        // Never stop before the gradient has shrunk tenfold: on large data sets tol·C·n can exceed
+        // the starting gradient, and stopping at the zero vector would return no model at all.
+        let bound = min(tolerance, 0.1 * maxMagnitude(gradient))
+        guard bound > 0 else { return Result(x: x, value: value, iterations: 0) }
         var steps: [[Double]] = []
         var changes: [[Double]] = []
         var rhos: [Double] = []
@@ -33,7 +37,7 @@ struct LBFGS {
         var candidateGradient = [Double](repeating: 0, count: n)
         var iteration = 0
         var stalls = 0
-        while iteration < maxIterations, maxMagnitude(gradient) > tolerance {
+        while iteration < maxIterations, maxMagnitude(gradient) > bound {
             iteration += 1
             for index in 0..<n { direction[index] = -gradient[index] }
             var alphas = [Double](repeating: 0, count: steps.count)

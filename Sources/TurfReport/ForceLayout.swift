@@ -4,6 +4,48 @@
 /// gives the same picture and reports can be compared run to run.
 /// - Complexity: O(iterations × (n² + e)); the report caps n at a few hundred nodes.
 enum ForceLayout {
+    /// Positions in the unit square, each connected component laid out on its own and the
+    /// components packed into a grid (largest first), so separate clusters stay readable
+    /// instead of being pushed into the corners by each other's repulsion.
+    static func packedPositions(nodeCount: Int, edges: [NetworkView.Edge]) -> [(Double, Double)] {
+        guard nodeCount > 0 else { return [] }
+        var parent = Array(0..<nodeCount)
+        func root(_ node: Int) -> Int {
+            var node = node
+            while parent[node] != node {
+                parent[node] = parent[parent[node]]
+                node = parent[node]
+            }
+            return node
+        }
+        for edge in edges { parent[root(edge.a)] = root(edge.b) }
+        var members: [Int: [Int]] = [:]
+        for node in 0..<nodeCount { members[root(node), default: []].append(node) }
+        let components = members.values.sorted { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
+        let columns = Int(Double(components.count).squareRoot().rounded(.up))
+        let rows = (components.count + columns - 1) / columns
+        let largest = Double(components[0].count)
+        var result = [(Double, Double)](repeating: (0.5, 0.5), count: nodeCount)
+        for (index, component) in components.enumerated() {
+            var local: [Int: Int] = [:]
+            for (position, node) in component.enumerated() { local[node] = position }
+            let localEdges = edges.compactMap { edge -> NetworkView.Edge? in
+                guard let a = local[edge.a], let b = local[edge.b] else { return nil }
+                return NetworkView.Edge(a: a, b: b, weight: edge.weight)
+            }
+            let inner = positions(nodeCount: component.count, edges: localEdges)
+            let cellWidth = 1.0 / Double(columns), cellHeight = 1.0 / Double(rows)
+            let scale = component.count == 1 ? 0 : max((Double(component.count) / largest).squareRoot(), 0.35) * 0.8
+            let centreX = (Double(index % columns) + 0.5) * cellWidth
+            let centreY = (Double(index / columns) + 0.5) * cellHeight
+            for (position, node) in component.enumerated() {
+                result[node] = (centreX + (inner[position].0 - 0.5) * scale * cellWidth,
+                                centreY + (inner[position].1 - 0.5) * scale * cellHeight)
+            }
+        }
+        return result
+    }
+
     /// Positions in the unit square for `nodeCount` nodes joined by `edges`.
     static func positions(nodeCount: Int, edges: [NetworkView.Edge], iterations: Int = 300, seed: UInt64 = 7) -> [(Double, Double)] {
         guard nodeCount > 0 else { return [] }

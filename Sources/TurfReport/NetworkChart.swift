@@ -11,7 +11,7 @@ struct NetworkChart {
 
     /// The SVG element.
     func svg() -> String {
-        let positions = ForceLayout.positions(nodeCount: network.nodes.count, edges: network.edges)
+        let positions = ForceLayout.packedPositions(nodeCount: network.nodes.count, edges: network.edges)
         let plotWidth = Self.width - 2 * Self.margin - Self.legendWidth
         let plotHeight = Self.height - 2 * Self.margin
         let points = positions.map { (Self.margin + $0.0 * plotWidth, Self.margin + $0.1 * plotHeight) }

@@ -114,8 +114,7 @@ enum TextNormalizer {
     @inline(__always)
     static func plainPrefix(_ word: UInt64) -> Int {
         let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let high = ByteMask.high
         let nonASCII = word & high
         if nonASCII == 0 {
             // A byte below 0x20 borrows, 0x7F carries into its high bit, `&` (zero after the
@@ -124,12 +123,8 @@ enum TextNormalizer {
             let special = ((word &- 0x20 &* ones) | (word &+ ones) | (ampersands &- ones)) & ~word & high
             return special == 0 ? 8 : 0
         }
-        // Exact per-byte zero tests (no carries between bytes).
-        @inline(__always) func zeroBytes(_ value: UInt64) -> UInt64 {
-            ~(((value & low) &+ low) | value | low)
-        }
-        let continuations = zeroBytes((word & (0xC0 &* ones)) ^ high)
-        let leads = zeroBytes((word & (0xFC &* ones)) ^ (0xD0 &* ones))
+        let continuations = ByteMask.zero((word & (0xC0 &* ones)) ^ high)
+        let leads = ByteMask.zero((word & (0xFC &* ones)) ^ (0xD0 &* ones))
         // Every non-ASCII byte is a lead or a continuation, and each continuation follows a
         // lead (a lead in the last byte has its continuation in the next word).
         guard nonASCII == continuations | leads, continuations == leads &<< 8 else { return 0 }

@@ -3,12 +3,13 @@
 ///
 /// One left-to-right scan with one byte of look-behind (`afterWord`, so `a@b` is not a mention
 /// and `C#` not a hashtag). ASCII takes the fast paths; other scalars are decoded in place.
-/// Nothing is allocated per token. Eight readable bytes must follow the text (`Tokenizer`
+/// Nothing is allocated per token. Sixteen readable bytes must follow the text (`Tokenizer`
 /// pads it with spaces), so word-wide loads near the end stay in bounds.
 struct TokenScanner {
     let text: UnsafePointer<UInt8>
     let count: Int
-    let rules: TokenizerRules
+    /// Borrowed from the `Tokenizer`, which outlives every scan.
+    unowned(unsafe) let rules: TokenizerRules
     var list: TokenList
 
     /// Scans the whole text.
@@ -349,10 +350,6 @@ struct TokenScanner {
     /// padding bytes after the text.
     @inline(__always)
     private mutating func scanLetterWord(at start: Int) -> Int? {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        @inline(__always) func zeroBytes(_ value: UInt64) -> UInt64 { ~(((value & low) &+ low) | value | low) }
         let capRepeats = rules.config.maxRepeat != 0
         list.begin(maximumBytes: count &- start)
         let out = list.bytes.base + list.bytes.count
@@ -361,16 +358,14 @@ struct TokenScanner {
         var previous: UInt64 = 0
         while true {
             let word = UInt64(littleEndian: UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self))
-            let folded = (word | (0x20 &* ones)) & low
-            // High bit set in each byte that is an ASCII letter.
-            let letters = (folded &+ (0x80 &- 0x61) &* ones) & ~(folded &+ (0x80 &- 0x7B) &* ones) & ~word & high
-            let stops = ~letters & high
+            let letters = ByteMask.inRange(word | ByteMask.repeating(0x20), 0x61, 0x7A)
+            let stops = ~letters & ByteMask.high
             let length = stops.trailingZeroBitCount &>> 3
             let lowered = word | (letters &>> 2)
             if capRepeats {
                 let inWord = (stops & (0 &- stops)) &- 1
-                let sameAsLast = zeroBytes(lowered ^ ((lowered &<< 8) | (previous &>> 56)))
-                let sameAsBeforeLast = zeroBytes(lowered ^ ((lowered &<< 16) | (previous &>> 48)))
+                let sameAsLast = ByteMask.zero(lowered ^ ((lowered &<< 8) | (previous &>> 56)))
+                let sameAsBeforeLast = ByteMask.zero(lowered ^ ((lowered &<< 16) | (previous &>> 48)))
                 if sameAsLast & sameAsBeforeLast & letters & inWord != 0 { return nil }
             }
             UnsafeMutableRawPointer(out + written).storeBytes(of: lowered.littleEndian, as: UInt64.self)
@@ -591,6 +586,21 @@ struct TokenScanner {
         var end = start + 1
         var hasLetter = false
         var ascii = true
+        if rules.fastPaths {
+            // The ASCII part of the body eight bytes at a time; the loop below goes on from
+            // its end (at once done when that is not a word scalar).
+            while true {
+                let word = UInt64(littleEndian: UnsafeRawPointer(text + end).loadUnaligned(as: UInt64.self))
+                let letters = ByteMask.inRange(word | ByteMask.repeating(0x20), 0x61, 0x7A)
+                let body = letters | ByteMask.inRange(word, 0x30, 0x39) | ByteMask.equal(word, 0x5F)
+                let stops = ~body & ByteMask.high
+                let inBody = (stops & (0 &- stops)) &- 1
+                if letters & inBody != 0 { hasLetter = true }
+                let length = stops.trailingZeroBitCount &>> 3
+                end &+= length
+                if length < 8 { break }
+            }
+        }
         while end < count {
             let byte = text[end]
             if byte < 0x80 {
@@ -611,6 +621,11 @@ struct TokenScanner {
             end &+= length
         }
         guard hasLetter else { return nil }
+        if ascii && end &- start <= 17 && rules.fastPaths && rules.config.splitHashtags && !rules.hasStopTokens
+            && rules.config.maxRepeat != 1 && scanShortASCIIHashtag(from: start &+ 1, to: end)
+        {
+            return end
+        }
         list.begin(maximumBytes: 2 * (end - start))
         list.append(0x23)
         if ascii {
@@ -628,6 +643,97 @@ struct TokenScanner {
             }
         }
         return end
+    }
+
+    /// The fast path for an ASCII hashtag body of 1 to 16 bytes with its words split: the
+    /// classes of all bytes (lower, upper, digit, underscore) as bit masks over two 8-byte
+    /// words, the tag lower-cased word-wide, the split points as mask transitions (the rules of
+    /// `splitHashtag`), and each word copied from the lower-cased tag. Returns false, having
+    /// written nothing, when a letter repeats three times in a row (capping needs the general
+    /// path). Needs no stop tokens, since a dropped tag would leave nothing to copy from.
+    private mutating func scanShortASCIIHashtag(from bodyStart: Int, to end: Int) -> Bool {
+        let high = ByteMask.high
+        let length = end &- bodyStart
+        let words = (
+            UInt64(littleEndian: UnsafeRawPointer(text + bodyStart).loadUnaligned(as: UInt64.self)),
+            UInt64(littleEndian: UnsafeRawPointer(text + (bodyStart &+ 8)).loadUnaligned(as: UInt64.self))
+        )
+        // High bits of the body's bytes in each word.
+        let inBody = (
+            length >= 8 ? high : ((1 &<< UInt64(truncatingIfNeeded: 8 &* length)) &- 1) & high,
+            length >= 16 ? high : length <= 8 ? 0 : ((1 &<< UInt64(truncatingIfNeeded: 8 &* (length &- 8))) &- 1) & high
+        )
+        let upper = (ByteMask.inRange(words.0, 0x41, 0x5A) & inBody.0, ByteMask.inRange(words.1, 0x41, 0x5A) & inBody.1)
+        let lower = (ByteMask.inRange(words.0, 0x61, 0x7A) & inBody.0, ByteMask.inRange(words.1, 0x61, 0x7A) & inBody.1)
+        let digit = (ByteMask.inRange(words.0, 0x30, 0x39) & inBody.0, ByteMask.inRange(words.1, 0x30, 0x39) & inBody.1)
+        let underscore = (ByteMask.equal(words.0, 0x5F) & inBody.0, ByteMask.equal(words.1, 0x5F) & inBody.1)
+        let lowered = (words.0 | (upper.0 &>> 2), words.1 | (upper.1 &>> 2))
+        // The same masks one and two bytes later: bit of byte i set when byte i-1 (i-2) is in the class.
+        @inline(__always) func previous(_ mask: (UInt64, UInt64), _ bytes: UInt64) -> (UInt64, UInt64) {
+            (mask.0 &<< (8 &* bytes), (mask.1 &<< (8 &* bytes)) | (mask.0 &>> (64 &- 8 &* bytes)))
+        }
+        if rules.config.maxRepeat != 0 {
+            let letters = (upper.0 | lower.0, upper.1 | lower.1)
+            let last = previous(lowered, 1)
+            let beforeLast = previous(lowered, 2)
+            let firstTriples = ByteMask.zero(lowered.0 ^ last.0) & ByteMask.zero(lowered.0 ^ beforeLast.0) & letters.0
+            let secondTriples = ByteMask.zero(lowered.1 ^ last.1) & ByteMask.zero(lowered.1 ^ beforeLast.1) & letters.1
+            if (firstTriples | secondTriples) != 0 { return false }
+        }
+        // The tag: `#` and the lower-cased body, read back below for each word.
+        list.begin(maximumBytes: 8 &* length &+ 48)
+        let tag = list.bytes.count &+ 1
+        list.append(0x23)
+        UnsafeMutableRawPointer(list.bytes.base + tag).storeBytes(of: lowered.0.littleEndian, as: UInt64.self)
+        UnsafeMutableRawPointer(list.bytes.base + (tag &+ 8)).storeBytes(of: lowered.1.littleEndian, as: UInt64.self)
+        list.bytes.count &+= length
+        commit(.hashtag)
+        // Split points (the byte a new word starts at), as in `splitHashtag`: at and after an
+        // underscore, where digits start or stop, at a capital after a lower-case letter, and
+        // before the last capital of a run followed by a lower-case letter.
+        let previousUnderscore = previous(underscore, 1)
+        let previousDigit = previous(digit, 1)
+        let previousUpper = previous(upper, 1)
+        let previousLower = previous(lower, 1)
+        let upperBeforeLast = previous(upper, 2)
+        let runEnds = (lower.0 & previousUpper.0 & upperBeforeLast.0, lower.1 & previousUpper.1 & upperBeforeLast.1)
+        var first: UInt64 = underscore.0 | previousUnderscore.0 | (digit.0 ^ previousDigit.0)
+        first |= upper.0 & previousLower.0
+        first |= (runEnds.0 &>> 8) | (runEnds.1 &<< 56)
+        var second: UInt64 = underscore.1 | previousUnderscore.1 | (digit.1 ^ previousDigit.1)
+        second |= upper.1 & previousLower.1
+        second |= runEnds.1 &>> 8
+        let splits = (first & inBody.0, second & inBody.1)
+        var partStart = 0
+        @inline(__always) func emit(_ from: Int, _ to: Int) {
+            if (digit.0 | digit.1) != 0, CharacterClass.isDigit(text[bodyStart &+ from]) {
+                appendNumber(from: bodyStart &+ from, to: bodyStart &+ to)
+                return
+            }
+            list.begin(maximumBytes: to &- from &+ 16)
+            let source = UnsafeRawPointer(list.bytes.base + (tag &+ from))
+            let target = UnsafeMutableRawPointer(list.bytes.base + list.bytes.count)
+            target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            target.storeBytes(of: source.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+            list.bytes.count &+= to &- from
+            commit(.word)
+        }
+        for half in 0..<2 {
+            var bits = half == 0 ? splits.0 : splits.1
+            let isUnderscore = half == 0 ? underscore.0 : underscore.1
+            while bits != 0 {
+                let lane = bits.trailingZeroBitCount &>> 3
+                let split = half &* 8 &+ lane
+                if split > partStart {
+                    emit(partStart, split)
+                    partStart = split
+                }
+                if isUnderscore & (0x80 &<< UInt64(truncatingIfNeeded: 8 &* lane)) != 0 { partStart = split &+ 1 }
+                bits &= bits &- 1
+            }
+        }
+        if length > partStart { emit(partStart, length) }
+        return true
     }
 
     /// `splitHashtag` for an ASCII body, on bytes: the same boundaries, each part lower-cased

@@ -59,8 +59,8 @@ public struct Tokenizer: Sendable {
             outcome = TextNormalizer.Outcome(count: 0, invalidSequences: 0)
         }
         normalized.count = outcome.count
-        // Eight spaces after the text let the scanner read whole 8-byte words at its end.
-        (normalized.base + outcome.count).initialize(repeating: 0x20, count: 8)
+        // Sixteen spaces after the text let the scanner read whole 8-byte words at its end.
+        (normalized.base + outcome.count).initialize(repeating: 0x20, count: 16)
         list.reset(textCount: outcome.count)
         list.invalidSequences = outcome.invalidSequences
         var scanner = TokenScanner(text: normalized.base, count: outcome.count, rules: rules, list: list)

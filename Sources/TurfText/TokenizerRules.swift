@@ -1,6 +1,9 @@
 /// A `TokenizerConfig` compiled for the scanner: flags plus target names and stop tokens in
 /// normalised byte form.
-struct TokenizerRules: Sendable {
+///
+/// A class, immutable, so the scanner can borrow it for a post without copying its arrays
+/// (a struct copy retains and releases each of them, atomically, once per post).
+final class TokenizerRules: Sendable {
     let config: TokenizerConfig
     /// Each target name as its token sequence, longest sequence first.
     let targets: [[[UInt8]]]

@@ -91,3 +91,19 @@ import TurfText
         for feature in 40..<64 { #expect(model.weights[feature * 3..<feature * 3 + 3].allSatisfy { $0 == 0 }) }
     }
 }
+
+@Suite struct LBFGSStoppingTests {
+    /// A bug seen on 1M posts: `tol · C · n` exceeded the starting gradient and the solver
+    /// returned the zero vector, a model predicting one class for everything.
+    @Test func aLooseToleranceStillMovesOffTheStart() throws {
+        let set = try LogisticRegressionTests.synthetic()
+        let model = Trainer.fit(set, algorithm: .lr, hyper: Hyperparameters(tolerance: 10))
+        #expect(model.weights.contains { $0 != 0 })
+        var correct = 0
+        for row in 0..<set.count {
+            let probabilities = LinearWeights.probabilities(model.scores(set.vector(row)), link: model.link)
+            if Decision.labels(probabilities: probabilities, thresholds: [], multiClass: true) == set.targets[row] { correct += 1 }
+        }
+        #expect(Double(correct) / Double(set.count) > 0.8)
+    }
+}

@@ -119,6 +119,18 @@ import Testing
         #expect(first.map(\.0) == second.map(\.0) && first.map(\.1) == second.map(\.1))
         #expect(first.allSatisfy { (0...1).contains($0.0) && (0...1).contains($0.1) })
         #expect(ForceLayout.positions(nodeCount: 0, edges: []).isEmpty)
+        #expect(ForceLayout.packedPositions(nodeCount: 0, edges: []).isEmpty)
+    }
+
+    @Test func separateClustersGetTheirOwnGridCells() {
+        // Two triangles and a lone node: three components in a 2 x 2 grid.
+        let edges = [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5)].map { NetworkView.Edge(a: $0.0, b: $0.1, weight: 1) }
+        let points = ForceLayout.packedPositions(nodeCount: 7, edges: edges)
+        #expect(points.allSatisfy { (0...1).contains($0.0) && (0...1).contains($0.1) })
+        let first = points[0...2], second = points[3...5]
+        #expect(first.allSatisfy { $0.0 < 0.5 && $0.1 < 0.5 })
+        #expect(second.allSatisfy { $0.0 > 0.5 && $0.1 < 0.5 })
+        #expect(points[6].0 == 0.25 && points[6].1 == 0.75)
     }
 
     @Test func emptyRunSaysSoInsteadOfDrawingNothing() {

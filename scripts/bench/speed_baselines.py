@@ -19,7 +19,7 @@ def lines(name):
 
 start = time.perf_counter()
 texts, labels = lines("train.txt"), lines("train.labels")
-pipeline = make_pipeline(HashingVectorizer(ngram_range=(1, 2), n_features=2**20, alternate_sign=False, norm=None),
+pipeline = make_pipeline(HashingVectorizer(ngram_range=(1, 2), n_features=2**18, alternate_sign=False, norm=None),
                          MultinomialNB(alpha=0.1))
 pipeline.fit(texts, labels)
 sk_seconds = time.perf_counter() - start

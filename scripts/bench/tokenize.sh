@@ -4,8 +4,17 @@
 # Both run on one core; each reports wall-clock and CPU-time figures (CPU time is the fairer
 # measure when other jobs share the machine, so the load average is printed too).
 # Usage: scripts/bench/tokenize.sh [POSTS]   (default 1000000)
+#        scripts/bench/tokenize.sh --instructions [POSTS]
+#   The second form counts instructions instead of timing (valgrind's callgrind; independent
+#   of machine load): one round of TurfBench on the first 20,000 posts, as the difference
+#   between runs of two rounds and one round, so file reading and setup cancel out.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+instructions=0
+if [ "${1:-}" = "--instructions" ]; then
+    instructions=1
+    shift
+fi
 posts=${1:-1000000}
 work=${TMPDIR:-/tmp}/turfwatch-bench
 mkdir -p "$work"
@@ -100,11 +109,24 @@ with open(path, "w", encoding="utf-8") as out:
 PY
 fi
 
-echo "load before:$(uptime)"
 if ! (cd Benchmarks && swift build -c release --product TurfBench >"$work/build.log" 2>&1); then
     cat "$work/build.log" >&2
     exit 1
 fi
+if [ "$instructions" = 1 ]; then
+    command -v valgrind >/dev/null || { echo "valgrind is needed for --instructions (apt-get install -y valgrind)" >&2; exit 1; }
+    sample="$work/sample-20000.txt"
+    head -n 20000 "$data" >"$sample"
+    refs() {
+        valgrind --tool=callgrind --callgrind-out-file=/dev/null Benchmarks/.build/release/TurfBench tokenize \
+            "$sample" --rounds "$1" 2>&1 >/dev/null | sed -n 's/.*I *refs: *//p' | tr -d ,
+    }
+    one=$(refs 1)
+    two=$(refs 2)
+    echo "turfwatch instructions_per_post=$(( (two - one) / $(wc -l <"$sample") )) (callgrind, word 1-2 grams, one round)"
+    exit 0
+fi
+echo "load before:$(uptime)"
 ours=$(Benchmarks/.build/release/TurfBench tokenize "$data" --rounds 3)
 echo "$ours"
 theirs=$(python3 - "$data" <<'PY'

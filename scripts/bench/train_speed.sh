@@ -15,7 +15,7 @@ trap 'rm -rf "$WORK"' EXIT
 python3 scripts/bench/make_speed_posts.py "$POSTS" 100000 "$WORK"
 echo "posts: $POSTS train, 100000 test; load: $(uptime)"
 
-FEATURES=(--word-ngrams 2 --hash-bits 20)
+FEATURES=(--word-ngrams 2 --hash-bits 18)
 timed() { local start end; start=$(date +%s.%N); "$@"; end=$(date +%s.%N); echo "$end - $start" | bc; }
 
 nb_time=$(timed "$BIN" train --data "$WORK/train.jsonl" --algo nb --alpha 0.1 --folds 0 --weighting counts --no-l2 \

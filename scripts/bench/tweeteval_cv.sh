@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Model selection for TweetEval stance without the test split: 5-fold cross-validation on each
+# target's train+val, confusion matrices pooled over the five targets, pooled and mean CV F_avg.
+# usage: scripts/bench/tweeteval_cv.sh ALGO [train flags...]
+#   e.g. scripts/bench/tweeteval_cv.sh lr --stop-token '#semst' --word-ngrams 3 --char-ngrams 2-5 --hash-bits 18 --C 10 --balanced
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DATA=${DATA:-../shared/data/tweeteval-stance/jsonl}
+swift build -c release --product turfwatch >&2
+BIN="$(swift build -c release --show-bin-path)/turfwatch"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+algo=$1; shift
+for target in abortion atheism climate feminist hillary; do
+  "$BIN" train --data "$DATA/$target/train.jsonl" "$DATA/$target/val.jsonl" --algo "$algo" \
+    --out "$WORK/$target.safetensors" --folds 5 --json "$@" >"$WORK/$target.json" 2>/dev/null
+done
+python3 - "$WORK" "$algo $*" <<'PY'
+import glob, json, sys
+def favg(cm):  # label order AGAINST, FAVOR, NONE
+    scores = []
+    for k in (0, 1):
+        tp = cm[k][k]; predicted = sum(row[k] for row in cm); gold = sum(cm[k])
+        p = tp / predicted if predicted else 0; r = tp / gold if gold else 0
+        scores.append(2 * p * r / (p + r) if p + r else 0)
+    return 50 * sum(scores)
+total, per = None, []
+for path in sorted(glob.glob(sys.argv[1] + "/*.json")):
+    cm = json.load(open(path))["confusion"]
+    per.append(favg(cm))
+    total = cm if total is None else [[a + b for a, b in zip(x, y)] for x, y in zip(total, cm)]
+print(f"CV pooled F_avg {favg(total):.2f}, mean over targets {sum(per) / len(per):.2f} | {sys.argv[2]}")
+PY
