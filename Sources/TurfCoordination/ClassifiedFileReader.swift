@@ -93,7 +93,10 @@ public struct ClassifiedFileReader {
         let workers = max(1, min(config.threads, lines.count / 64))
         let slots = UnsafeMutableBufferPointer<Result<(ClassifiedPost?, ExtractedPost), LineFailure>?>.allocate(capacity: lines.count)
         slots.initialize(repeating: nil)
-        defer { slots.deallocate() }
+        defer {
+            slots.deinitialize()
+            slots.deallocate()
+        }
         nonisolated(unsafe) let output = slots
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var shingler = TextShingler()
