@@ -27,17 +27,39 @@ public struct ClassifiedFileReader {
         paths: [String], into corpus: inout CoordinationCorpus, visit: ((ClassifiedPost) -> Void)? = nil,
         onError: (InputError) -> Void
     ) throws -> Int {
+        var log: PostStanceLog?
+        return try read(paths: paths, into: &corpus, visit: visit, log: &log, onError: onError)
+    }
+
+    /// Reads like `read(paths:into:visit:onError:)` and also logs every post's stance data into
+    /// `stances`, to build timelines after reading (`PostStanceLog.replay`) with far less
+    /// memory than building them beside the corpus.
+    public func read(
+        paths: [String], into corpus: inout CoordinationCorpus, stances: inout PostStanceLog,
+        onError: (InputError) -> Void
+    ) throws -> Int {
+        var log: PostStanceLog? = stances
+        stances = PostStanceLog()
+        defer { stances = log ?? PostStanceLog() }
+        return try read(paths: paths, into: &corpus, visit: nil, log: &log, onError: onError)
+    }
+
+    private func read(
+        paths: [String], into corpus: inout CoordinationCorpus, visit: ((ClassifiedPost) -> Void)?,
+        log: inout PostStanceLog?, onError: (InputError) -> Void
+    ) throws -> Int {
         var errors = 0
         let config = corpus.config
         for path in paths {
             var lines: [[UInt8]] = []
             var numbers: [Int] = []
             func drain(_ corpus: inout CoordinationCorpus) throws {
-                let decoded = Self.decode(lines, config: config, keepPosts: visit != nil)
+                let decoded = Self.decode(lines, config: config, keepPosts: visit != nil, keepStances: log != nil)
                 for (offset, outcome) in decoded.enumerated() {
                     switch outcome {
                     case .success(let (post, extracted)):
                         if let post, let visit { visit(post) }
+                        log?.append(time: extracted.time, stances: extracted.stances, probabilities: extracted.probabilities, labels: extracted.labels)
                         corpus.add(extracted: extracted)
                     case .failure(let message):
                         let error = InputError(file: path, line: numbers[offset], reason: message.description)
@@ -67,11 +89,14 @@ public struct ClassifiedFileReader {
         var description: String
     }
 
-    private static func decode(_ lines: [[UInt8]], config: CoordinationConfig, keepPosts: Bool) -> [Result<(ClassifiedPost?, ExtractedPost), LineFailure>] {
+    private static func decode(_ lines: [[UInt8]], config: CoordinationConfig, keepPosts: Bool, keepStances: Bool) -> [Result<(ClassifiedPost?, ExtractedPost), LineFailure>] {
         let workers = max(1, min(config.threads, lines.count / 64))
         let slots = UnsafeMutableBufferPointer<Result<(ClassifiedPost?, ExtractedPost), LineFailure>?>.allocate(capacity: lines.count)
         slots.initialize(repeating: nil)
-        defer { slots.deallocate() }
+        defer {
+            slots.deinitialize()
+            slots.deallocate()
+        }
         nonisolated(unsafe) let output = slots
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var shingler = TextShingler()
@@ -79,7 +104,12 @@ public struct ClassifiedFileReader {
             for index in (lines.count * worker / workers)..<(lines.count * (worker + 1) / workers) {
                 do {
                     let post = try lines[index].withUnsafeBufferPointer { try decoder.decode($0) }
-                    output[index] = .success((keepPosts ? post : nil, ExtractedPost(post, config: config, shingler: &shingler, hasher: .shared)))
+                    var extracted = ExtractedPost(post, config: config, shingler: &shingler, hasher: .shared)
+                    if keepStances {
+                        extracted.stances = post.scores.stances
+                        extracted.probabilities = post.scores.probabilities.map { Float($0) }
+                    }
+                    output[index] = .success((keepPosts ? post : nil, extracted))
                 } catch {
                     output[index] = .failure(LineFailure(description: "\(error)"))
                 }

@@ -61,7 +61,10 @@ public struct CoordinationCorpus: Sendable {
         }
         let slots = UnsafeMutableBufferPointer<ExtractedPost?>.allocate(capacity: posts.count)
         slots.initialize(repeating: nil)
-        defer { slots.deallocate() }
+        defer {
+            slots.deinitialize()
+            slots.deallocate()
+        }
         nonisolated(unsafe) let output = slots
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var shingler = TextShingler()

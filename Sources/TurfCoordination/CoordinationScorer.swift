@@ -87,6 +87,7 @@ public enum CoordinationScorer {
         let slots = UnsafeMutableBufferPointer<SignalIndex?>.allocate(capacity: enabled.count)
         slots.initialize(repeating: nil)
         defer {
+            slots.deinitialize()
             slots.deallocate()
             inputs.deinitialize()
             inputs.deallocate()

@@ -19,6 +19,9 @@ public struct ExtractedPost: Sendable {
     var perceptualHashes: [UInt64]
     var memeTextHash: UInt64?
     var memeText: String
+    /// Stance names and probabilities, filled only when a `PostStanceLog` will keep them.
+    var stances: [String] = []
+    var probabilities: [Float] = []
 
     /// Extracts `classified` under `config` (text normalisation, shingles, MinHash, item forms).
     /// - Complexity: O(text length + shingles × 64).

@@ -18,7 +18,10 @@ struct PairCounter {
         let signalCount = CoordinationSignal.allCases.count
         let results = UnsafeMutableBufferPointer<(PairTable, [Double], [Double])?>.allocate(capacity: shards)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
         nonisolated(unsafe) let output = results
         DispatchQueue.concurrentPerform(iterations: shards) { shard in
             var table = PairTable()

@@ -5,8 +5,16 @@ struct ResultAssembler {
     let clustering: Clustering
     let evidence: EvidenceCollector
 
+    /// Strings already made for evidence, so the many evidence items naming the same post or
+    /// item share one string instead of allocating a copy each.
+    private struct StringCache {
+        var posts: [UInt32: String] = [:]
+        var items: [EvidenceCollector.ItemKey: String] = [:]
+    }
+
     func result() -> CoordinationResult {
         let config = corpus.config
+        var cache = StringCache()
         let accountCount = corpus.accountCount
         var sums = [Double](repeating: 0, count: accountCount)
         var taken = [Int32](repeating: 0, count: accountCount)
@@ -47,11 +55,14 @@ struct ResultAssembler {
                 cluster: Int(clustering.clusterOf[account]),
                 partners: Int(partners[account]),
                 topSignal: topSignal,
-                evidence: accountEvidence(accountEdges[account], limit: config.evidencePerAccount)
+                evidence: accountEvidence(accountEdges[account], limit: config.evidencePerAccount, cache: &cache)
             ))
         }
         let pairs = edges.enumerated().map { position, edge in
-            PairEvidence(
+            var items: [EvidenceItem] = []
+            items.reserveCapacity(evidence.candidates[position].count)
+            for candidate in evidence.candidates[position] { items.append(item(candidate, cache: &cache)) }
+            return PairEvidence(
                 accountA: corpus.accountIDs[edge.a],
                 accountB: corpus.accountIDs[edge.b],
                 coActions: edge.count,
@@ -60,13 +71,13 @@ struct ResultAssembler {
                 excess: edge.excess,
                 significance: edge.significance,
                 weightBySignal: evidence.weightBySignal[position],
-                evidence: evidence.candidates[position].map(item)
+                evidence: items
             )
         }
         return CoordinationResult(accounts: accounts, pairs: pairs, clusters: clusters(raw: raw))
     }
 
-    private func accountEvidence(_ edgeList: [Int32], limit: Int) -> [EvidenceItem] {
+    private func accountEvidence(_ edgeList: [Int32], limit: Int, cache: inout StringCache) -> [EvidenceItem] {
         var pool: [EvidenceCollector.Candidate] = []
         for edge in edgeList { pool.append(contentsOf: evidence.candidates[Int(edge)]) }
         pool.sort { $0.weight != $1.weight ? $0.weight > $1.weight : ($0.first.time, $0.key) < ($1.first.time, $1.key) }
@@ -74,18 +85,34 @@ struct ResultAssembler {
         var out: [EvidenceItem] = []
         for candidate in pool where out.count < limit {
             if seen.insert(EvidenceCollector.ItemKey(signal: candidate.signal, key: candidate.key)).inserted {
-                out.append(item(candidate))
+                out.append(item(candidate, cache: &cache))
             }
         }
         return out
     }
 
-    private func item(_ candidate: EvidenceCollector.Candidate) -> EvidenceItem {
+    private func item(_ candidate: EvidenceCollector.Candidate, cache: inout StringCache) -> EvidenceItem {
         let signal = CoordinationSignal(rawValue: candidate.signal)!
-        func post(_ action: Action) -> String { signal == .stanceSwitch ? "" : corpus.postIDs[action.index] }
+        func post(_ action: Action) -> String {
+            if signal == .stanceSwitch { return "" }
+            let index = UInt32(action.index)
+            if let known = cache.posts[index] { return known }
+            let text = corpus.postIDs[action.index]
+            cache.posts[index] = text
+            return text
+        }
+        let itemText: String
+        if signal == .stanceSwitch {
+            itemText = display(signal, candidate.key, candidate.first)
+        } else if let known = cache.items[EvidenceCollector.ItemKey(signal: candidate.signal, key: candidate.key)] {
+            itemText = known
+        } else {
+            itemText = display(signal, candidate.key, candidate.first)
+            cache.items[EvidenceCollector.ItemKey(signal: candidate.signal, key: candidate.key)] = itemText
+        }
         return EvidenceItem(
             signal: signal,
-            item: display(signal, candidate.key, candidate.first),
+            item: itemText,
             accountA: corpus.accountIDs[Int(candidate.first.account)],
             postA: post(candidate.first),
             timeA: candidate.first.time,

@@ -59,12 +59,20 @@ struct ScoreCommand: ParsableCommand {
             if switches == nil, config[.stanceSwitch].enabled {
                 timelines = TimelineBuilder(config: TimelineConfig(bucketSeconds: try bucketSeconds, workers: config.threads))
             }
-            skipped = try reader.read(paths: files, into: &corpus, visit: timelines == nil ? nil : { timelines?.add($0) }) { error in
+            var stanceLog = PostStanceLog()
+            func onError(_ error: InputError) {
                 if skipped < 20 { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
                 skipped += 1
             }
+            if timelines == nil {
+                skipped = try reader.read(paths: files, into: &corpus, onError: onError)
+            } else {
+                skipped = try reader.read(paths: files, into: &corpus, stances: &stanceLog, onError: onError)
+            }
             report("read \(corpus.postCount) posts")
-            if let builder = timelines {
+            if var builder = timelines {
+                stanceLog.replay(into: &builder, corpus: corpus)
+                stanceLog = PostStanceLog()
                 let found = builder.finish().switches
                 corpus.add(switches: found.map(SwitchEvent.init))
                 report("built timelines: \(found.count) stance switches")
