@@ -22,15 +22,11 @@ struct RulesCommand: ParsableCommand {
             abstract: "Compile every rule and report every error at once (file:line: rule ID: reason)."
         )
 
-        @Argument(help: "The rules file (YAML).")
-        var file: String
-
-        @Option(help: "Comma-separated stance names rules may use (default: the file's own 'stances' list).")
-        var stances: String?
+        @OptionGroup var rules: RulesFileArguments
 
         func run() throws {
-            let ruleSet = try loadRules(file, stances: stances)
-            var line = "\(file): \(ruleSet.rules.count) rules OK (\(ruleSet.prefilteredCount) prefiltered by literals"
+            let ruleSet = try rules.load()
+            var line = "\(rules.file): \(ruleSet.rules.count) rules OK (\(ruleSet.prefilteredCount) prefiltered by literals"
             let always = ruleSet.alwaysRunIDs
             line += always.isEmpty ? ")" : ", \(always.count) always run: \(always.joined(separator: ", ")))"
             print(line)
@@ -43,14 +39,10 @@ struct RulesCommand: ParsableCommand {
             abstract: "Run every rule's examples.match and examples.no_match; exit 1 on any failure."
         )
 
-        @Argument(help: "The rules file (YAML).")
-        var file: String
-
-        @Option(help: "Comma-separated stance names rules may use (default: the file's own 'stances' list).")
-        var stances: String?
+        @OptionGroup var rules: RulesFileArguments
 
         func run() throws {
-            let ruleSet = try loadRules(file, stances: stances)
+            let ruleSet = try rules.load()
             let report = RuleTester.run(ruleSet)
             for failure in report.failures { print("FAIL \(failure)") }
             print(report.summary)
@@ -59,13 +51,22 @@ struct RulesCommand: ParsableCommand {
     }
 }
 
-/// Loads a rules file, printing every error to standard error and exiting 1 when there are any.
-private func loadRules(_ file: String, stances: String?) throws -> RuleSet {
-    let known = stances.map { $0.split(separator: ",").map { String($0) } }
-    do {
-        return try RuleSet.load(path: file, knownStances: known)
-    } catch {
-        for problem in error.errors { printError(problem.description) }
-        throw ExitCode(1)
+/// The rules file and the stances its rules may name: what `rules check` and `rules test` share.
+struct RulesFileArguments: ParsableArguments {
+    @Argument(help: "The rules file (YAML).")
+    var file: String
+
+    @Option(help: "Comma-separated stance names rules may use (default: the file's own 'stances' list).")
+    var stances: String?
+
+    /// Loads the rules, printing every error to standard error and exiting 1 when there are any.
+    func load() throws -> RuleSet {
+        let known = stances.map { $0.split(separator: ",").map { String($0) } }
+        do {
+            return try RuleSet.load(path: file, knownStances: known)
+        } catch {
+            for problem in error.errors { printError(problem.description) }
+            throw ExitCode(1)
+        }
     }
 }

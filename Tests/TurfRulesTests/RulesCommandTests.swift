@@ -1,36 +1,20 @@
 import Foundation
 import Testing
+import TurfwatchTestSupport
 
 /// Runs the real `turfwatch rules` subcommands (built beside the test bundle) on small files and
 /// compares their exact output and exit status.
 @Suite struct RulesCommandTests {
-    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("turfwatch").path
-    static let built = FileManager.default.isExecutableFile(atPath: binary)
+    static let built = TurfwatchProcess.isBuilt
 
-    private struct Run: Equatable {
-        var status: Int32
-        var out: String
-        var err: String
-    }
+    private typealias Run = TurfwatchProcess.Result
 
     private func run(_ arguments: [String], files: [String: String]) throws -> Run {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("turfrules-cli-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         for (name, text) in files { try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self), err: String(decoding: errData, as: UTF8.self))
+        return try TurfwatchProcess.run(arguments, in: directory)
     }
 
     @Test(.enabled(if: built)) func checkReportsEveryErrorOnStandardError() throws {

@@ -1,37 +1,16 @@
 import Foundation
 import Testing
+import TurfwatchTestSupport
 
 /// Runs the real `turfwatch tokenize` (built beside the test bundle) and compares its exact
 /// output and exit status.
 @Suite struct TokenizeCommandTests {
-    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("turfwatch").path
-    static let built = FileManager.default.isExecutableFile(atPath: binary)
+    static let built = TurfwatchProcess.isBuilt
 
-    private struct Run: Equatable {
-        var status: Int32
-        var out: String
-        var err: String
-    }
+    private typealias Run = TurfwatchProcess.Result
 
     private func run(_ arguments: [String], input: [UInt8] = []) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["tokenize"] + arguments
-        let inPipe = Pipe()
-        let out = Pipe()
-        let err = Pipe()
-        process.standardInput = inPipe
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        inPipe.fileHandleForWriting.write(Data(input))
-        try inPipe.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-            err: String(decoding: errData, as: UTF8.self))
+        try TurfwatchProcess.run(["tokenize"] + arguments, input: input)
     }
 
     @Test(.enabled(if: built)) func printsTokensAndFeatureIDs() throws {

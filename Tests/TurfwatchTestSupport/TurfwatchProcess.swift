@@ -1,0 +1,51 @@
+import Foundation
+
+/// Runs the real `turfwatch` executable (built beside the test bundle) so CLI tests can compare
+/// its exact output and exit status, as swift-argument-parser's own tests do.
+public enum TurfwatchProcess {
+    /// What one run printed and how it ended.
+    public struct Result: Equatable, Sendable {
+        /// The exit status.
+        public var status: Int32
+        /// Everything written to standard output.
+        public var out: String
+        /// Everything written to standard error.
+        public var err: String
+
+        /// Creates a result.
+        public init(status: Int32, out: String, err: String) {
+            self.status = status
+            self.out = out
+            self.err = err
+        }
+    }
+
+    /// The executable's path: `swift test` builds it into the same folder as the test bundle.
+    public static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("turfwatch").path
+
+    /// Whether the executable exists (CLI tests are skipped, visibly, when it does not).
+    public static let isBuilt = FileManager.default.isExecutableFile(atPath: binary)
+
+    /// Runs `turfwatch arguments...` with `input` on standard input, in `directory` when given.
+    public static func run(_ arguments: [String], input: [UInt8] = [], in directory: URL? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let inPipe = Pipe(), out = Pipe(), err = Pipe()
+        process.standardInput = inPipe
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        inPipe.fileHandleForWriting.write(Data(input))
+        try inPipe.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
+            err: String(decoding: errData, as: UTF8.self)
+        )
+    }
+}
