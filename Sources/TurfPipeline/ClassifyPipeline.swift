@@ -14,6 +14,12 @@ public struct ClassifyPipeline: Sendable {
     /// A classifier: a post in, its stance scores out.
     public typealias Classifier = (Post) -> StanceScores
 
+    /// Each batch is cut into this many shares a thread, taken by whichever thread is free, so
+    /// a thread that drew slower posts (or lost its core to the reader) does not hold the others
+    /// at the batch's end. With 1 share a thread, 1M posts took 3.77-4.14 s on 2 threads; with 4,
+    /// 3.67-3.80 s (docs/classify.md).
+    static let sharesPerThread = 4
+
     /// How to read, write and fail.
     public let options: ClassifyOptions
     private let makeWorker: @Sendable () -> Classifier
@@ -40,7 +46,7 @@ public struct ClassifyPipeline: Sendable {
         reader.stackSize = 8 << 20
         reader.start()
 
-        let slots = (0..<options.threads).map { _ in Slot(classify: makeWorker()) }
+        let slots = (0..<options.threads * Self.sharesPerThread).map { _ in Slot(classify: makeWorker()) }
         var run = ClassifyRun()
         var reported: [String: Int] = [:]
         var line = progress ? ProgressLine(totalBytes: totalBytes) : nil
