@@ -215,10 +215,19 @@ public struct JSONTape: Sendable {
         let end = Int(nodes[object].next)
         var child = object + 1
         let base = bytes.baseAddress!
+        guard let keyBase = key.baseAddress, !key.isEmpty else {
+            while child < end {
+                if nodes[child].start == nodes[child].end, !nodes[child].flag { return child + 1 }
+                child = Int(nodes[child + 1].next)
+            }
+            return nil
+        }
+        let first = keyBase[0]
         while child < end {
             let name = nodes[child]
             let length = Int(name.end - name.start)
-            if length == key.count, !name.flag, memcmp(base + Int(name.start), key.baseAddress!, length) == 0 {
+            // The first byte rules out most names before the call to memcmp.
+            if length == key.count, !name.flag, base[Int(name.start)] == first, memcmp(base + Int(name.start), keyBase, length) == 0 {
                 return child + 1
             }
             child = Int(nodes[child + 1].next)

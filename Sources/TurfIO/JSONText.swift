@@ -8,8 +8,22 @@ public enum JSONText {
         out.append(0x22)
         var value = value
         value.withUTF8 { bytes in
+            // Most values (ids, handles, plain texts) need no escape: eight bytes at a time
+            // find that, and the whole value is then one append.
+            var clean = 0
+            if let base = bytes.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while clean + 8 <= bytes.count, !JSONTape.hasSpecialByte(raw.loadUnaligned(fromByteOffset: clean, as: UInt64.self)) {
+                    clean += 8
+                }
+                while clean < bytes.count, bytes[clean] >= 0x20, bytes[clean] != 0x22, bytes[clean] != 0x5C { clean += 1 }
+            }
+            if clean == bytes.count {
+                out.append(contentsOf: bytes)
+                return
+            }
             var runStart = 0
-            for index in 0..<bytes.count {
+            for index in clean..<bytes.count {
                 let byte = bytes[index]
                 guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
                 if index > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }

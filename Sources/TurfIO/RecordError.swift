@@ -54,7 +54,12 @@ enum FieldText {
 
     /// `value` as an id: trimmed, empty becomes `nil`, a mangled number is an error.
     static func id(_ value: String?, field: String) throws(RecordError) -> String? {
-        guard let value else { return nil }
+        guard var value else { return nil }
+        // The common case, a plain id of digits, checked on its bytes without trimming.
+        let plain = value.withUTF8 { bytes in
+            !bytes.isEmpty && bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        }
+        if plain { return value }
         let trimmed = trim(value)
         if trimmed.isEmpty { return nil }
         if looksMangled(trimmed) { throw RecordError.mangledID(field, trimmed) }

@@ -77,6 +77,21 @@ public struct TwitterV2Decoder: PostDecoder {
         return tape.scalarText(value, in: record)
     }
 
+    /// The time at tape index `value`, parsed straight from the record's bytes when it is a
+    /// string without escapes (no `String` built); `nil` when the value is no string or number.
+    private mutating func time(_ value: Int, in record: UnsafeBufferPointer<UInt8>) throws(RecordError) -> (Int64, TimeResolution)? {
+        let node = tape.nodes[value]
+        if node.kind == .string, !node.flag,
+           let parsed = TimeText.parse(bytes: UnsafeBufferPointer(rebasing: record[Int(node.start)..<Int(node.end)])) {
+            return parsed
+        }
+        guard let created = tape.scalarText(value, in: record) else { return nil }
+        guard let parsed = TimeText.parse(created) else {
+            throw RecordError(kind: "bad time", message: "created_at is not a time: \(created)")
+        }
+        return parsed
+    }
+
     /// One tweet object to a `Post`.
     private mutating func post(_ tweet: Int, includes: Int?, in record: UnsafeBufferPointer<UInt8>) throws(RecordError) -> Post {
         guard tape.kind(tweet) == .object else { throw RecordError(kind: "not a tweet", message: "tweet is not a JSON object") }
@@ -90,10 +105,7 @@ public struct TwitterV2Decoder: PostDecoder {
             post.text = text(tweet, "text", in: record) ?? ""
         }
         post.lang = text(tweet, "lang", in: record) ?? ""
-        if let created = text(tweet, "created_at", in: record) {
-            guard let (seconds, resolution) = TimeText.parse(created) else {
-                throw RecordError(kind: "bad time", message: "created_at is not a time: \(created)")
-            }
+        if let created = tape.member(tweet, "created_at", in: record), let (seconds, resolution) = try time(created, in: record) {
             post.createdAt = seconds
             post.timeResolution = resolution
         }

@@ -29,6 +29,31 @@ import TurfCore
         }
     }
 
+    @Test func matchesWholeKeysOnly() throws {
+        let json = #"{"idx": 1, "ix": 2, "i\u0064": 3, "": 4, "id": 5, "Id": 6}"#
+        try withTape(json) { tape, bytes in
+            let id = try #require(tape.member(0, "id", in: bytes))
+            #expect(tape.scalarText(id, in: bytes) == "5")
+            let upper = try #require(tape.member(0, "Id", in: bytes))
+            #expect(tape.scalarText(upper, in: bytes) == "6")
+            let empty = try #require(tape.member(0, "", in: bytes))
+            #expect(tape.scalarText(empty, in: bytes) == "4")
+            #expect(tape.member(0, "i", in: bytes) == nil)
+        }
+    }
+
+    @Test func findsTheFirstNonUTF8ByteAtAnyOffset() {
+        for offset in [0, 7, 8, 31, 32, 33, 64, 100] {
+            var bytes = [UInt8](repeating: 0x61, count: 128)
+            bytes[offset] = 0xFF
+            #expect(bytes.withUnsafeBufferPointer { UTF8Check.firstInvalidOffset($0) } == offset)
+            bytes[offset] = 0x61
+            #expect(bytes.withUnsafeBufferPointer { UTF8Check.firstInvalidOffset($0) } == nil)
+        }
+        let mixed = Array("абвгдеёжзийклмнопрстуфхцчшщъыьэюя 😀 ok".utf8) + [0xC3]
+        #expect(mixed.withUnsafeBufferPointer { UTF8Check.firstInvalidOffset($0) } == mixed.count - 1)
+    }
+
     @Test func decodesEscapesAndSurrogatePairs() throws {
         let json = #"{"t": "RT \"quote\"\n\u0416\ud83c\uddec\ud83c\udde7 \ud800 tab\t\\"}"#
         try withTape(json) { tape, bytes in

@@ -25,6 +25,17 @@ import TurfIO
         )])
     }
 
+    @Test func escapedTimesAndPaddedIdsReadLikePlainOnes() throws {
+        let line = #"{"id": " 831606548300517376 ", "text": "x", "created_at": "2017-02-14T20:15:02.000\u005A", "author": {"id": "4602771083", "username": "u"}}"#
+        let outcome = try Fixture.read(text: line, format: .twarc2)
+        let post = try #require(outcome.posts.first)
+        #expect(post.id == "831606548300517376")
+        #expect(post.createdAt == 1_487_103_302)
+        let bad = try Fixture.read(text: #"{"id": "1", "text": "x", "created_at": "yesterday"}"#, format: .twarc2)
+        #expect(bad.posts.isEmpty)
+        #expect(bad.errors == ["F:1: created_at is not a time: yesterday"])
+    }
+
     @Test func flattenedQuoteAndReplyWithAltTextAndPerceptualHash() throws {
         let outcome = try Fixture.read(text: Self.flattenedQuoteReplyWithMedia)
         let post = try #require(outcome.posts.first)
