@@ -42,13 +42,7 @@ public struct IOArchiveDecoder: PostDecoder {
             text: row.text(columns.text, in: record),
             lang: row.value(columns.lang, in: record) ?? ""
         )
-        if let time = row.value(columns.time, in: record) {
-            guard let (seconds, resolution) = TimeText.parse(time) else {
-                throw RecordError(kind: "bad time", message: "tweet_time is not a time: \(time)")
-            }
-            post.createdAt = seconds
-            post.timeResolution = resolution
-        }
+        if let time = row.value(columns.time, in: record) { try post.setCreatedAt(time, field: "tweet_time") }
         post.retweetOf = try FieldText.id(row.value(columns.retweet, in: record), field: "retweet_tweetid")
         post.replyTo = try FieldText.id(row.value(columns.reply, in: record), field: "in_reply_to_tweetid")
         post.quoteOf = try FieldText.id(row.value(columns.quote, in: record), field: "quoted_tweet_tweetid")

@@ -42,13 +42,7 @@ public struct MappedCSVDecoder: PostDecoder {
             lang: value(.lang, record) ?? "",
             memeText: value(.meme_text, record) ?? ""
         )
-        if let created = value(.created_at, record) {
-            guard let (seconds, resolution) = TimeText.parse(created) else {
-                throw RecordError(kind: "bad time", message: "\(mapping.source(.created_at)) is not a time: \(created)")
-            }
-            post.createdAt = seconds
-            post.timeResolution = resolution
-        }
+        if let created = value(.created_at, record) { try post.setCreatedAt(created, field: mapping.source(.created_at)) }
         post.retweetOf = try self.id(.retweet_of, record)
         post.quoteOf = try self.id(.quote_of, record)
         post.replyTo = try self.id(.reply_to, record)

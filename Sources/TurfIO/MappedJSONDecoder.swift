@@ -58,13 +58,7 @@ public struct MappedJSONDecoder: PostDecoder {
             lang: scalar(.lang, in: record) ?? "",
             memeText: scalar(.meme_text, in: record) ?? ""
         )
-        if let created = scalar(.created_at, in: record) {
-            guard let (seconds, resolution) = TimeText.parse(created) else {
-                throw RecordError(kind: "bad time", message: "\(pathName(.created_at)) is not a time: \(created)")
-            }
-            post.createdAt = seconds
-            post.timeResolution = resolution
-        }
+        if let created = scalar(.created_at, in: record) { try post.setCreatedAt(created, field: pathName(.created_at)) }
         post.retweetOf = try FieldText.id(scalar(.retweet_of, in: record), field: pathName(.retweet_of))
         post.quoteOf = try FieldText.id(scalar(.quote_of, in: record), field: pathName(.quote_of))
         post.replyTo = try FieldText.id(scalar(.reply_to, in: record), field: pathName(.reply_to))

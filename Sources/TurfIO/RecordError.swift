@@ -32,6 +32,11 @@ public struct RecordError: Error, Hashable, Sendable, CustomStringConvertible {
     static func missing(_ field: String) -> RecordError {
         RecordError(kind: "missing \(field)", message: "no \(field)")
     }
+
+    /// A time field that holds no time this reader understands.
+    static func badTime(field: String, text: String) -> RecordError {
+        RecordError(kind: "bad time", message: "\(field) is not a time: \(text)")
+    }
 }
 
 /// Shared checks for the values readers pull out of records.

@@ -72,3 +72,14 @@ public enum TimeText {
         return (local - sign * ((offset / 100) * 3600 + (offset % 100) * 60), .second)
     }
 }
+
+extension Post {
+    /// Sets `createdAt` and `timeResolution` from an export's time text, the one way every
+    /// reader does it.
+    /// - Throws: `RecordError` ("bad time", naming `field`) when `text` is no time.
+    mutating func setCreatedAt(_ text: String, field: String) throws(RecordError) {
+        guard let (seconds, resolution) = TimeText.parse(text) else { throw RecordError.badTime(field: field, text: text) }
+        createdAt = seconds
+        timeResolution = resolution
+    }
+}

@@ -44,13 +44,7 @@ public struct TrollTweetsDecoder: PostDecoder {
             text: text,
             lang: row.value(columns.lang, in: record) ?? ""
         )
-        if let time = row.value(columns.time, in: record) {
-            guard let (seconds, resolution) = TimeText.parse(time) else {
-                throw RecordError(kind: "bad time", message: "publish_date is not a time: \(time)")
-            }
-            post.createdAt = seconds
-            post.timeResolution = resolution
-        }
+        if let time = row.value(columns.time, in: record) { try post.setCreatedAt(time, field: "publish_date") }
         post.hashtags = FieldText.tokens(after: 0x23, in: text)
         post.mentions = FieldText.tokens(after: 0x40, in: text)
         for column in columns.links {

@@ -42,13 +42,7 @@ public struct TwarcCSVDecoder: PostDecoder {
             text: row.text(columns.text, in: record),
             lang: row.value(columns.lang, in: record) ?? ""
         )
-        if let created = row.value(columns.createdAt, in: record) {
-            guard let (seconds, resolution) = TimeText.parse(created) else {
-                throw RecordError(kind: "bad time", message: "created_at is not a time: \(created)")
-            }
-            post.createdAt = seconds
-            post.timeResolution = resolution
-        }
+        if let created = row.value(columns.createdAt, in: record) { try post.setCreatedAt(created, field: "created_at") }
         post.retweetOf = try FieldText.id(row.value(columns.retweeted, in: record), field: "referenced_tweets.retweeted.id")
         post.quoteOf = try FieldText.id(row.value(columns.quoted, in: record), field: "referenced_tweets.quoted.id")
         post.replyTo = try FieldText.id(row.value(columns.repliedTo, in: record), field: "referenced_tweets.replied_to.id")

@@ -87,7 +87,7 @@ public struct TwitterV2Decoder: PostDecoder {
         }
         guard let created = tape.scalarText(value, in: record) else { return nil }
         guard let parsed = TimeText.parse(created) else {
-            throw RecordError(kind: "bad time", message: "created_at is not a time: \(created)")
+            throw RecordError.badTime(field: "created_at", text: created)
         }
         return parsed
     }
