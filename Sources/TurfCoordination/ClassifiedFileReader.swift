@@ -91,13 +91,7 @@ public struct ClassifiedFileReader {
 
     private static func decode(_ lines: [[UInt8]], config: CoordinationConfig, keepPosts: Bool, keepStances: Bool) -> [Result<(ClassifiedPost?, ExtractedPost), LineFailure>] {
         let workers = max(1, min(config.threads, lines.count / 64))
-        let slots = UnsafeMutableBufferPointer<Result<(ClassifiedPost?, ExtractedPost), LineFailure>?>.allocate(capacity: lines.count)
-        slots.initialize(repeating: nil)
-        defer {
-            slots.deinitialize()
-            slots.deallocate()
-        }
-        nonisolated(unsafe) let output = slots
+        let output = WorkerSlots<Result<(ClassifiedPost?, ExtractedPost), LineFailure>?>(count: lines.count, repeating: nil)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var shingler = TextShingler()
             var decoder = ClassifiedLineDecoder()
@@ -115,7 +109,7 @@ public struct ClassifiedFileReader {
                 }
             }
         }
-        return slots.map { $0! }
+        return output.map { $0! }
     }
 
     /// Reads stance switches written by `turfwatch timeline` (`switches.jsonl`: `account_id`,

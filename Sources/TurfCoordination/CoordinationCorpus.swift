@@ -59,13 +59,7 @@ public struct CoordinationCorpus: Sendable {
             var shingler = TextShingler()
             return posts.map { ExtractedPost($0, config: config, shingler: &shingler, hasher: .shared) }
         }
-        let slots = UnsafeMutableBufferPointer<ExtractedPost?>.allocate(capacity: posts.count)
-        slots.initialize(repeating: nil)
-        defer {
-            slots.deinitialize()
-            slots.deallocate()
-        }
-        nonisolated(unsafe) let output = slots
+        let output = WorkerSlots<ExtractedPost?>(count: posts.count, repeating: nil)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var shingler = TextShingler()
             let lower = posts.count * worker / workers
@@ -74,7 +68,7 @@ public struct CoordinationCorpus: Sendable {
                 output[index] = ExtractedPost(posts[index], config: config, shingler: &shingler, hasher: .shared)
             }
         }
-        return slots.map { $0! }
+        return output.map { $0! }
     }
 
     /// Adds a post extracted earlier (by `ExtractedPost.init` under the same configuration).

@@ -81,25 +81,15 @@ public enum CoordinationScorer {
             }
         }
         let enabled = CoordinationSignal.allCases.filter { config[$0].enabled }
-        let inputs = UnsafeMutableBufferPointer<[Action]>.allocate(capacity: enabled.count)
-        inputs.initialize(repeating: [])
-        for (position, signal) in enabled.enumerated() { swap(&inputs[position], &actions[signal.rawValue]) }
-        let slots = UnsafeMutableBufferPointer<SignalIndex?>.allocate(capacity: enabled.count)
-        slots.initialize(repeating: nil)
-        defer {
-            slots.deinitialize()
-            slots.deallocate()
-            inputs.deinitialize()
-            inputs.deallocate()
-        }
-        nonisolated(unsafe) let output = slots
-        nonisolated(unsafe) let input = inputs
+        let input = WorkerSlots<[Action]>(count: enabled.count, repeating: [])
+        for (position, signal) in enabled.enumerated() { swap(&input[position], &actions[signal.rawValue]) }
+        let output = WorkerSlots<SignalIndex?>(count: enabled.count, repeating: nil)
         let accountCount = corpus.accountCount
         DispatchQueue.concurrentPerform(iterations: enabled.count) { position in
             let signal = enabled[position]
             output[position] = SignalIndex(signal: signal, settings: config[signal], actions: &input[position], accountCount: accountCount)
         }
-        return slots.map { $0! }
+        return output.map { $0! }
     }
 }
 

@@ -16,13 +16,7 @@ struct PairCounter {
     init(indexes: [SignalIndex], config: CoordinationConfig) {
         let shards = max(1, config.threads)
         let signalCount = CoordinationSignal.allCases.count
-        let results = UnsafeMutableBufferPointer<(PairTable, [Double], [Double])?>.allocate(capacity: shards)
-        results.initialize(repeating: nil)
-        defer {
-            results.deinitialize()
-            results.deallocate()
-        }
-        nonisolated(unsafe) let output = results
+        let output = WorkerSlots<(PairTable, [Double], [Double])?>(count: shards, repeating: nil)
         DispatchQueue.concurrentPerform(iterations: shards) { shard in
             var table = PairTable()
             var weights = [Double](repeating: 0, count: signalCount)
@@ -57,9 +51,10 @@ struct PairCounter {
             }
             output[shard] = (table, weights, counts)
         }
-        tables = results.map { $0!.0 }
-        totalWeight = (0..<signalCount).map { signal in results.reduce(0) { $0 + $1!.1[signal] } }
-        totalCount = (0..<signalCount).map { signal in results.reduce(0) { $0 + $1!.2[signal] } }
+        let results = output.map { $0! }
+        tables = results.map(\.0)
+        totalWeight = (0..<signalCount).map { signal in results.reduce(0) { $0 + $1.1[signal] } }
+        totalCount = (0..<signalCount).map { signal in results.reduce(0) { $0 + $1.2[signal] } }
     }
 
     /// The shard owning pair `key`.

@@ -1,0 +1,31 @@
+/// Fixed storage that parallel workers fill without locks, each index written by one worker only,
+/// and that the caller reads once the parallel loop has returned.
+///
+/// It owns its elements: whatever the slots hold is released when the storage goes, so a
+/// parallel stage cannot leak its results (raw buffers deallocated without deinitialising once
+/// kept every decoded post of `turfwatch score` alive).
+final class WorkerSlots<Element>: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<Element>
+
+    /// `count` slots, each holding `initial`.
+    init(count: Int, repeating initial: Element) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: initial)
+    }
+
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+
+    /// The slot at `index`, accessed in place (an array in a slot is mutated without a copy).
+    subscript(index: Int) -> Element {
+        unsafeAddress { UnsafePointer(storage.baseAddress! + index) }
+        unsafeMutableAddress { storage.baseAddress! + index }
+    }
+
+    /// The slots' contents, transformed, in index order.
+    func map<Result>(_ transform: (Element) throws -> Result) rethrows -> [Result] {
+        try storage.map(transform)
+    }
+}
