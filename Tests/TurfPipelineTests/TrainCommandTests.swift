@@ -73,8 +73,12 @@ import TurfwatchTestSupport
         let model = try trainModel(in: directory)
         let test = directory + "/test.jsonl"
         write(Self.jsonl([("love love", "FAVOR"), ("hate hate", "AGAINST"), ("pasta lunch", "NONE"), ("oppose it", "FAVOR")]), to: test)
-        let result = try TurfwatchProcess.run(["evaluate", "--model", model, "--data", test, "--json"])
+        let predictions = directory + "/predictions.jsonl"
+        let result = try TurfwatchProcess.run(["evaluate", "--model", model, "--data", test, "--json", "--predictions", predictions])
         #expect(result.status == 0)
+        let lines = String(decoding: FileManager.default.contents(atPath: predictions) ?? Data(), as: UTF8.self).split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines.last?.hasPrefix(#"{"file":"\#(test)","line":4,"gold":["FAVOR"],"labels":["AGAINST"],"probabilities":{"AGAINST":0."#) == true)
         let report = try JSONDecoder().decode(EvaluationReport.self, from: Data(result.out.utf8))
         #expect(report.examples == 4)
         #expect(report.labels.map(\.label) == ["AGAINST", "FAVOR", "NONE"])
