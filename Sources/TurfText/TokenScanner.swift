@@ -112,10 +112,43 @@ struct TokenScanner {
     }
 
     private func handleEnd(from start: Int) -> Int {
+        if rules.fastPaths { return runEnd(from: start, where: Self.handleBytes) }
         var index = start
         while index < count && isHandleByte(text[index]) { index &+= 1 }
         return index
     }
+
+    /// The end of the run of bytes from `start` that `accepted` marks (a `ByteMask` test),
+    /// eight bytes at a time: a byte-by-byte loop over handles, hosts and link paths (random
+    /// letters and digits) mispredicts its class tests and its exit. The test must reject a
+    /// space, so the padding after the text ends every run by `count`.
+    @inline(__always)
+    private func runEnd(from start: Int, where accepted: (UInt64) -> UInt64) -> Int {
+        var end = start
+        while true {
+            let word = UInt64(littleEndian: UnsafeRawPointer(text + end).loadUnaligned(as: UInt64.self))
+            let length = (~accepted(word) & ByteMask.high).trailingZeroBitCount &>> 3
+            end &+= length
+            if length < 8 { return end }
+        }
+    }
+
+    /// ASCII letters, digits and `_`, the bytes of a handle.
+    @inline(__always)
+    private static func handleBytes(_ word: UInt64) -> UInt64 {
+        ByteMask.inRange(word | ByteMask.repeating(0x20), 0x61, 0x7A) | ByteMask.inRange(word, 0x30, 0x39)
+            | ByteMask.equal(word, 0x5F)
+    }
+
+    /// ASCII letters, digits, `.`, `-` and `_`, the bytes of a host name.
+    @inline(__always)
+    private static func hostBytes(_ word: UInt64) -> UInt64 {
+        handleBytes(word) | ByteMask.inRange(word, 0x2D, 0x2E)
+    }
+
+    /// Every byte but a space.
+    @inline(__always)
+    private static func nonSpaces(_ word: UInt64) -> UInt64 { ~ByteMask.equal(word, 0x20) }
 
     private mutating func scanMention(at start: Int) -> Int? {
         let end = handleEnd(from: start + 1)
@@ -199,15 +232,21 @@ struct TokenScanner {
             else { return nil }
         }
         var hostEnd = hostStart
-        while hostEnd < count {
-            let byte = text[hostEnd]
-            guard CharacterClass.isASCIIAlphanumeric(byte) || byte == 0x2E || byte == 0x2D || byte == 0x5F else {
-                break
+        var end: Int
+        if rules.fastPaths {
+            hostEnd = runEnd(from: hostStart, where: Self.hostBytes)
+            end = runEnd(from: hostEnd, where: Self.nonSpaces)
+        } else {
+            while hostEnd < count {
+                let byte = text[hostEnd]
+                guard CharacterClass.isASCIIAlphanumeric(byte) || byte == 0x2E || byte == 0x2D || byte == 0x5F else {
+                    break
+                }
+                hostEnd &+= 1
             }
-            hostEnd &+= 1
+            end = hostEnd
+            while end < count && text[end] != 0x20 { end &+= 1 }
         }
-        var end = hostEnd
-        while end < count && text[end] != 0x20 { end &+= 1 }
         while hostEnd > hostStart && (text[hostEnd - 1] == 0x2E || text[hostEnd - 1] == 0x2D) { hostEnd -= 1 }
         if hostEnd - hostStart > 4, text[hostStart] | 0x20 == 0x77, text[hostStart + 1] | 0x20 == 0x77,
             text[hostStart + 2] | 0x20 == 0x77, text[hostStart + 3] == 0x2E

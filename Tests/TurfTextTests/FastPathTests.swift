@@ -100,6 +100,15 @@ import Testing
         #expect(tokenizer.tokenize("#I_am_HERE_99").tokens == ["#i_am_here_99", "i", "am", "here", "<num>"])
         #expect(tokenizer.tokenize("#BBCNews2017x").tokens == ["#bbcnews2017x", "bbc", "news", "<num>", "x"])
         #expect(tokenizer.tokenize("#Sooooo #abcdefghijklmnopQ").tokens == ["#sooooo", "soo", "#abcdefghijklmnopq", "abcdefghijklmnop", "q"])
+        // Handles, hosts and link paths are scanned eight bytes at a time: runs of exactly 8 and
+        // 16 bytes, ending the text, and stopped by each kind of byte.
+        let handles = Tokenizer(config: TokenizerConfig(mentionHandles: true))
+        let retweet = handles.tokenize("RT @Abcdefgh: x @ABCDEFGHijklmnop @a_1.b @abcdefg-h @abcdefgh")
+        #expect(retweet.retweetedHandle == "Abcdefgh")
+        #expect(retweet.tokens == ["x", "@user", "@abcdefghijklmnop", "@user", "@a_1", "b", "@user", "@abcdefg", "h", "@user", "@abcdefgh"])
+        #expect(tokenizer.tokenize("https://www.Abcdefgh.co.uk/abcdefgh").tokens == ["url:abcdefgh.co.uk", "domain:abcdefgh.co.uk"])
+        #expect(tokenizer.tokenize("http://a-b_c.de:8080/x?y=1 z").tokens == ["url:a-b_c.de", "domain:a-b_c.de", "z"])
+        #expect(tokenizer.tokenize("www.abcdefghijklmno.ru/ok, x").tokens == ["url:abcdefghijklmno.ru", "domain:abcdefghijklmno.ru", "x"])
     }
 
     @Test func sortAndCountMatchesADictionary() {
