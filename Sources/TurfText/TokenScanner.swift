@@ -340,7 +340,19 @@ struct TokenScanner {
     /// pass that finds their end; a word that turns out to hold other scalars starts over on
     /// the general path.
     private mutating func scanWord(at start: Int) -> Int {
-        if rules.fastPaths && rules.config.maxRepeat != 1, let end = scanLetterWord(at: start) { return end }
+        if rules.fastPaths && rules.config.maxRepeat != 1, var end = scanLetterWord(at: start) {
+            // Plain words one space apart (most of a post) follow each other here instead of
+            // going back through the dispatch loop, which would find the same thing: a
+            // space, then a letter that does not start a link.
+            while text[end] == 0x20 {
+                let next = end &+ 1
+                guard ((text[next] | 0x20) &- 0x61) < 26, !startsLink(at: next), let after = scanLetterWord(at: next) else {
+                    break
+                }
+                end = after
+            }
+            return end
+        }
         list.begin(maximumBytes: 2 &* (count &- start))
         let maxRepeat = rules.config.maxRepeat
         let out = list.bytes.base

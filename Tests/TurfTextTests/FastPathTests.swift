@@ -100,6 +100,12 @@ import Testing
         #expect(tokenizer.tokenize("#I_am_HERE_99").tokens == ["#i_am_here_99", "i", "am", "here", "<num>"])
         #expect(tokenizer.tokenize("#BBCNews2017x").tokens == ["#bbcnews2017x", "bbc", "news", "<num>", "x"])
         #expect(tokenizer.tokenize("#Sooooo #abcdefghijklmnopQ").tokens == ["#sooooo", "soo", "#abcdefghijklmnopq", "abcdefghijklmnop", "q"])
+        // Plain words one space apart are scanned in one run, which stops at links, numbers,
+        // capitals needing no more than lower-casing, apostrophes and non-ASCII words.
+        #expect(tokenizer.tokenize("what who www.x.com what Http://y.org x").tokens
+            == ["what", "who", "url:x.com", "domain:x.com", "what", "url:y.org", "domain:y.org", "x"])
+        #expect(tokenizer.tokenize("go 2017 go GO don't naïve sooo x  y").tokens
+            == ["go", "<num>", "go", "go", "don't", "naïve", "soo", "x", "y"])
         // Handles, hosts and link paths are scanned eight bytes at a time: runs of exactly 8 and
         // 16 bytes, ending the text, and stopped by each kind of byte.
         let handles = Tokenizer(config: TokenizerConfig(mentionHandles: true))
