@@ -16,7 +16,8 @@ import Testing
         "straße", "İstanbul", "ǅ", "日本語", "한국어", "مرحبا", "e\u{301}", "ҐґЄєІі", "ӀӏҺһ", "Ѐѐ", "word’s",
         "#DontVoteNuttall", "#BBCNews", "#GE2017", "#123", "#stop_the_war", "#КрымНаш", "#ПутинBBCNews",
         "#Nuttаll", "#_", "#aaaBBBccc", "#ABCdef", "#abcDEF", "#x1y2z3", "#__x__", "#a", "#Aaa", "#AAAb", "#a_1_B",
-        "#soooo", "#ABCDEFGHIJKLMNOP", "#abcdefghijklmnopq", "#SaveOurNHS2017", "#I_am_HERE_99", "#9lives", "#UKIP", "@user", "@Nigel_Farage", "a@b", "me@example.com", "RT @x:", "rt @Abc: ",
+        "#soooo", "#ABCDEFGHIJKLMNOP", "#abcdefghijklmnopq", "#SaveOurNHS2017", "#I_am_HERE_99", "#9lives", "#UKIP",
+        "#ЁлкаЁЁЁ", "#ПУТИНвор", "#ААААбб", "#ёжикЁжик", "#РоссияUK", "#Крым2014", "#Я", "#мирМИР", "#ЖЖЖ", "@user", "@Nigel_Farage", "a@b", "me@example.com", "RT @x:", "rt @Abc: ",
         "https://t.co/AbC", "https://www.BBC.co.uk/news/x", "http://ria.ru/world/", "www.example.com/path",
         "HTTPS://WWW.X.COM", "$TSLA", "$TOOLONGX", "C#", "!", "!!!", "?!?!", "...", ",", "—", "…", "«мир»",
         "😂", "👍🏽", "❤️", "👩🏽‍💻", "🇷🇺", "1️⃣", "✅", "©", "\u{200D}", "x\u{200D}y", "&amp;", "&amp;amp;",
@@ -100,6 +101,11 @@ import Testing
         #expect(tokenizer.tokenize("#I_am_HERE_99").tokens == ["#i_am_here_99", "i", "am", "here", "<num>"])
         #expect(tokenizer.tokenize("#BBCNews2017x").tokens == ["#bbcnews2017x", "bbc", "news", "<num>", "x"])
         #expect(tokenizer.tokenize("#Sooooo #abcdefghijklmnopQ").tokens == ["#sooooo", "soo", "#abcdefghijklmnopq", "abcdefghijklmnop", "q"])
+        // Hashtags of Russian letters take their own fast path; mixed ones the general one.
+        #expect(tokenizer.tokenize("#КрымНаш #ооооочень #ПУТИНвор #ЁлкаЁ #КрымUK").tokens
+            == ["#крымнаш", "крым", "наш", "#ооооочень", "оочень", "#путинвор", "пути", "нвор", "#елкае", "елка", "е",
+                "#крымuk", "крым", "uk"])
+        #expect(Tokenizer(config: TokenizerConfig(foldYo: false)).tokenize("#ЁлкаЁ").tokens == ["#ёлкаё", "ёлка", "ё"])
         // Plain words one space apart are scanned in one run, which stops at links, numbers,
         // capitals needing no more than lower-casing, apostrophes and non-ASCII words.
         #expect(tokenizer.tokenize("what who www.x.com what Http://y.org x").tokens
