@@ -123,15 +123,39 @@ import Testing
         #expect(tokenizer.tokenize("www.abcdefghijklmno.ru/ok, x").tokens == ["url:abcdefghijklmno.ru", "domain:abcdefghijklmno.ru", "x"])
     }
 
-    @Test func sortAndCountMatchesADictionary() {
+    @Test(arguments: [1, 12, 20, 31])
+    func sortAndCountMatchesADictionary(hashBits: Int) {
         var state: UInt64 = 42
-        for count in [0, 1, 2, 15, 16, 17, 52, 64, 65, 300, 70_000] {
+        let mask = UInt32(truncatingIfNeeded: (1 << hashBits) - 1)
+        // Below, at and above the bucket pass's limits (17 and 65,536 ids); few distinct ids
+        // (many repeats, many out of place in their bucket) and many.
+        for count in [0, 1, 2, 15, 16, 17, 52, 64, 65, 300, 65_536, 65_537] {
             var values: [UInt32] = []
             for _ in 0..<count {
                 state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                values.append(UInt32(truncatingIfNeeded: state >> 44) & (count > 100 ? 0xFFFFF : 0x3F))
+                values.append(UInt32(truncatingIfNeeded: state >> 33) & (count > 100 ? mask : mask & 0x3F))
             }
             var ids = RawBuffer<UInt32>(capacity: max(count, 1))
+            var weights = RawBuffer<Float>(capacity: 16)
+            var spare = RawBuffer<UInt32>(capacity: 16)
+            defer {
+                ids.deallocate()
+                weights.deallocate()
+                spare.deallocate()
+            }
+            for value in values { ids.append(value) }
+            let unique = FeatureExtractor.sortAndCount(ids: &ids, weights: &weights, spare: &spare, hashBits: hashBits)
+            var expected: [UInt32: Float] = [:]
+            for value in values { expected[value, default: 0] += 1 }
+            let keys = expected.keys.sorted()
+            #expect(Array(UnsafeBufferPointer(start: ids.base, count: unique)) == keys)
+            #expect(Array(UnsafeBufferPointer(start: weights.base, count: unique)) == keys.map { expected[$0]! })
+        }
+    }
+
+    @Test func sortAndCountMergesDescendingAndRepeatedIds() {
+        for values: [UInt32] in [Array((0..<40).reversed()), [7, 7, 3, 7, 3, 9, 1, 7, 1, 1], Array(repeating: 0xFFFFF, count: 65_536)] {
+            var ids = RawBuffer<UInt32>(capacity: values.count)
             var weights = RawBuffer<Float>(capacity: 16)
             var spare = RawBuffer<UInt32>(capacity: 16)
             defer {
