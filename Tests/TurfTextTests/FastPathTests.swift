@@ -172,4 +172,24 @@ import Testing
             #expect(Array(UnsafeBufferPointer(start: weights.base, count: unique)) == keys.map { expected[$0]! })
         }
     }
+
+    @Test func sumOfSquaresMatchesTheSequentialSum() {
+        var state: UInt64 = 7
+        // Small counts (four partial sums), counts whose squares pass 2^24 (the sequential
+        // fallback), every remainder of four, and non-integral values (always sequential).
+        for (count, largest) in [(1, 3), (5, 3), (45, 4), (46, 40), (47, 4_000), (300, 2_000), (3, 5_000), (200, 70_000)] {
+            var values: [Float] = []
+            for _ in 0..<count {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                values.append(Float(1 + Int(state >> 33) % largest))
+            }
+            var sequential: Float = 0
+            for value in values { sequential += value * value }
+            #expect(FeatureExtractor.sumOfSquares(values, count: count, integral: true).bitPattern == sequential.bitPattern)
+            let fractions = values.map { 1 + $0.squareRoot() / 3 }
+            var fractional: Float = 0
+            for value in fractions { fractional += value * value }
+            #expect(FeatureExtractor.sumOfSquares(fractions, count: count, integral: false).bitPattern == fractional.bitPattern)
+        }
+    }
 }
