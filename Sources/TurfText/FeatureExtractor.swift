@@ -135,7 +135,9 @@ public struct FeatureExtractor: Sendable {
             let start = Int(truncatingIfNeeded: starts[first])
             var state = seed
             var mixed = start
-            while mixed &+ 4 <= end {
+            // `mixed <= end - 4` rather than `mixed + 4 <= end`: one addition fewer per block.
+            var lastBlock = end &- 4
+            while mixed <= lastBlock {
                 state = MurmurHash3.mix(state, block: bytes + mixed)
                 mixed &+= 4
             }
@@ -147,7 +149,8 @@ public struct FeatureExtractor: Sendable {
                 break
             }
             end = Int(truncatingIfNeeded: ends[first])
-            while mixed &+ 4 <= end {
+            lastBlock = end &- 4
+            while mixed <= lastBlock {
                 state = MurmurHash3.mix(state, block: bytes + mixed)
                 mixed &+= 4
             }
