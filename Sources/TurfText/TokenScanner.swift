@@ -419,23 +419,26 @@ struct TokenScanner {
         var written = 0
         var index = start
         var previous: UInt64 = 0
+        // Bytes equal to the one before them in the previous word: a letter three times in a
+        // row is one equal to the byte before it, which is equal to the byte before that.
+        var previousRepeats: UInt64 = 0
         while true {
             let word = UInt64(littleEndian: UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self))
             let letters = ByteMask.inRange(word | ByteMask.repeating(0x20), 0x61, 0x7A)
             let stops = ~letters & ByteMask.high
             let length = stops.trailingZeroBitCount &>> 3
             let lowered = word | (letters &>> 2)
+            let repeats = ByteMask.zero(lowered ^ ((lowered &<< 8) | (previous &>> 56)))
             if capRepeats {
                 let inWord = (stops & (0 &- stops)) &- 1
-                let sameAsLast = ByteMask.zero(lowered ^ ((lowered &<< 8) | (previous &>> 56)))
-                let sameAsBeforeLast = ByteMask.zero(lowered ^ ((lowered &<< 16) | (previous &>> 48)))
-                if sameAsLast & sameAsBeforeLast & letters & inWord != 0 { return nil }
+                if repeats & ((repeats &<< 8) | (previousRepeats &>> 56)) & letters & inWord != 0 { return nil }
             }
             UnsafeMutableRawPointer(out + written).storeBytes(of: lowered.littleEndian, as: UInt64.self)
             written &+= length
             index &+= length
             if length == 8 {
                 previous = lowered
+                previousRepeats = repeats
                 continue
             }
             let stop = text[index]
@@ -445,6 +448,7 @@ struct TokenScanner {
                 written &+= 1
                 index &+= 1
                 previous = 0x27 &<< 56
+                previousRepeats = 0
                 continue
             }
             if CharacterClass.isDigit(stop) || stop >= 0x80 { return nil }
@@ -472,6 +476,7 @@ struct TokenScanner {
         var written = 0
         var index = start
         var previous: UInt64 = 0
+        var previousRepeats: UInt64 = 0
         while true {
             let word = UInt64(littleEndian: UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self))
             // а-п are D0 B0-BF and р-я are D1 80-8F: lead and the trail's top nibble decide.
@@ -479,17 +484,18 @@ struct TokenScanner {
             let letters = zeroLanes(shape ^ 0xB0D0_B0D0_B0D0_B0D0) | zeroLanes(shape ^ 0x80D1_80D1_80D1_80D1)
             let stops = ~letters & laneHigh
             let length = (stops.trailingZeroBitCount &>> 3) & ~1
+            // Letters equal to the one before them (as in `scanLetterWord`).
+            let repeats = zeroLanes(word ^ ((word &<< 16) | (previous &>> 48)))
             if capRepeats {
                 let inWord = (stops & (0 &- stops)) &- 1
-                let sameAsLast = zeroLanes(word ^ ((word &<< 16) | (previous &>> 48)))
-                let sameAsBeforeLast = zeroLanes(word ^ ((word &<< 32) | (previous &>> 32)))
-                if sameAsLast & sameAsBeforeLast & letters & inWord != 0 { return nil }
+                if repeats & ((repeats &<< 16) | (previousRepeats &>> 48)) & letters & inWord != 0 { return nil }
             }
             UnsafeMutableRawPointer(out + written).storeBytes(of: word.littleEndian, as: UInt64.self)
             written &+= length
             index &+= length
             if length == 8 {
                 previous = word
+                previousRepeats = repeats
                 continue
             }
             let stop = text[index]
