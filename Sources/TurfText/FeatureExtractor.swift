@@ -56,8 +56,10 @@ public struct FeatureExtractor: Sendable {
         var offsets = scratch.offsets
         collectIDs(scratch.tokens, into: &ids, offsets: &offsets)
         var spare = scratch.spare
-        let unique = Self.sortAndCount(ids: &ids, weights: &weights, spare: &spare, hashBits: config.hashBits)
+        var lanes = scratch.lanes
+        let unique = Self.sortAndCount(ids: &ids, weights: &weights, spare: &spare, lanes: &lanes, hashBits: config.hashBits)
         scratch.spare = spare
+        scratch.lanes = lanes
         ids.count = unique
         weights.count = unique
         applyWeighting(weights.base, count: unique)
@@ -248,14 +250,17 @@ public struct FeatureExtractor: Sendable {
     /// expected, several times faster than a comparison sort on the 20 to 100 ids of a post.
     /// (Measured against an order-keeping linear-probing table, which ran 20% slower.)
     static func sortAndCount(
-        ids: inout RawBuffer<UInt32>, weights: inout RawBuffer<Float>, spare: inout RawBuffer<UInt32>, hashBits: Int
+        ids: inout RawBuffer<UInt32>, weights: inout RawBuffer<Float>, spare: inout RawBuffer<UInt32>,
+        lanes: inout RawBuffer<UInt64>, hashBits: Int
     ) -> Int {
         let count = ids.count
         weights.count = 0
         weights.reserve(extra: count)
         guard count > 0 else { return 0 }
         var base = ids.base
-        if count > 16 && count <= 1 << 16 {
+        if count > 16 && count < 256 && Self.littleEndian {
+            base = byteLaneBucketPass(base, count: count, hashBits: hashBits, spare: &spare, lanes: &lanes)
+        } else if count > 16 && count <= 1 << 16 {
             // About two buckets per id (the smallest power of two at least 2 * count, capped by
             // the id width), so most buckets hold one id and the final pass rarely finds one
             // out of place: fewer mispredicted branches, measured faster than one bucket per id.
@@ -287,6 +292,54 @@ public struct FeatureExtractor: Sendable {
             buffer.sort()
         }
         return insertAndCount(base, count: count, into: ids.base, counts: weights.base)
+    }
+
+    /// Whether this machine stores the low byte of a word first (the byte-lane bucket pass
+    /// addresses a word's lanes as bytes).
+    private static let littleEndian = (1 as UInt64).littleEndian == 1
+
+    /// The bucket pass of `sortAndCount` for fewer than 256 ids, with the bucket sizes in
+    /// byte lanes, eight to a 64-bit word: one multiplication by `0x0101...01` sums a word's
+    /// lanes into running totals, so the sizes become starts in about six instructions per
+    /// eight buckets instead of four per bucket (no total reaches 256, so no lane carries
+    /// into the next). The sizes are counted with whole-word additions: the prefix pass
+    /// reads whole words, and a word load cannot be forwarded from narrower stores before it.
+    /// Returns where the scattered ids are (`spare.base`).
+    @inline(__always)
+    private static func byteLaneBucketPass(
+        _ base: UnsafeMutablePointer<UInt32>, count: Int, hashBits: Int, spare: inout RawBuffer<UInt32>,
+        lanes: inout RawBuffer<UInt64>
+    ) -> UnsafeMutablePointer<UInt32> {
+        let bucketBits = min(Int.bitWidth &- ((count &- 1) &<< 1).leadingZeroBitCount, hashBits)
+        let shift = UInt32(truncatingIfNeeded: hashBits &- bucketBits)
+        let words = ((1 &<< bucketBits) &+ 7) &>> 3
+        spare.count = 0
+        spare.reserve(extra: count)
+        lanes.count = 0
+        lanes.reserve(extra: words)
+        let sizes = lanes.base
+        sizes.initialize(repeating: 0, count: words)
+        for index in 0..<count {
+            let bucket = Int(truncatingIfNeeded: base[index] &>> shift)
+            sizes[bucket &>> 3] &+= 1 &<< UInt64(truncatingIfNeeded: (bucket & 7) &<< 3)
+        }
+        var total: UInt64 = 0
+        for word in 0..<words {
+            let size = sizes[word]
+            let inclusive = size &* 0x0101_0101_0101_0101 &+ total
+            sizes[word] = inclusive &- size
+            total = (inclusive &>> 56) &* 0x0101_0101_0101_0101
+        }
+        let starts = UnsafeMutableRawPointer(sizes)
+        let sorted = spare.base
+        for index in 0..<count {
+            let value = base[index]
+            let bucket = Int(truncatingIfNeeded: value &>> shift)
+            let slot = starts.load(fromByteOffset: bucket, as: UInt8.self)
+            sorted[Int(truncatingIfNeeded: slot)] = value
+            starts.storeBytes(of: slot &+ 1, toByteOffset: bucket, as: UInt8.self)
+        }
+        return sorted
     }
 
     /// Writes the `count` ids at `base`, sorted except for a few out of place (as the bucket

@@ -127,9 +127,9 @@ import Testing
     func sortAndCountMatchesADictionary(hashBits: Int) {
         var state: UInt64 = 42
         let mask = UInt32(truncatingIfNeeded: (1 << hashBits) - 1)
-        // Below, at and above the bucket pass's limits (17 and 65,536 ids); few distinct ids
-        // (many repeats, many out of place in their bucket) and many.
-        for count in [0, 1, 2, 15, 16, 17, 52, 64, 65, 300, 65_536, 65_537] {
+        // Below, at and above the bucket passes' limits (17, 255 and 65,536 ids); few distinct
+        // ids (many repeats, many out of place in their bucket) and many.
+        for count in [0, 1, 2, 15, 16, 17, 52, 64, 65, 255, 256, 300, 65_536, 65_537] {
             var values: [UInt32] = []
             for _ in 0..<count {
                 state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -138,13 +138,15 @@ import Testing
             var ids = RawBuffer<UInt32>(capacity: max(count, 1))
             var weights = RawBuffer<Float>(capacity: 16)
             var spare = RawBuffer<UInt32>(capacity: 16)
+            var lanes = RawBuffer<UInt64>(capacity: 16)
             defer {
                 ids.deallocate()
                 weights.deallocate()
                 spare.deallocate()
+                lanes.deallocate()
             }
             for value in values { ids.append(value) }
-            let unique = FeatureExtractor.sortAndCount(ids: &ids, weights: &weights, spare: &spare, hashBits: hashBits)
+            let unique = FeatureExtractor.sortAndCount(ids: &ids, weights: &weights, spare: &spare, lanes: &lanes, hashBits: hashBits)
             var expected: [UInt32: Float] = [:]
             for value in values { expected[value, default: 0] += 1 }
             let keys = expected.keys.sorted()
@@ -154,17 +156,20 @@ import Testing
     }
 
     @Test func sortAndCountMergesDescendingAndRepeatedIds() {
-        for values: [UInt32] in [Array((0..<40).reversed()), [7, 7, 3, 7, 3, 9, 1, 7, 1, 1], Array(repeating: 0xFFFFF, count: 65_536)] {
+        for values: [UInt32] in [Array((0..<40).reversed()), [7, 7, 3, 7, 3, 9, 1, 7, 1, 1], Array(repeating: 0xFFFFF, count: 255),
+            Array(repeating: 0xFFFFF, count: 65_536)] {
             var ids = RawBuffer<UInt32>(capacity: values.count)
             var weights = RawBuffer<Float>(capacity: 16)
             var spare = RawBuffer<UInt32>(capacity: 16)
+            var lanes = RawBuffer<UInt64>(capacity: 16)
             defer {
                 ids.deallocate()
                 weights.deallocate()
                 spare.deallocate()
+                lanes.deallocate()
             }
             for value in values { ids.append(value) }
-            let unique = FeatureExtractor.sortAndCount(ids: &ids, weights: &weights, spare: &spare, hashBits: 20)
+            let unique = FeatureExtractor.sortAndCount(ids: &ids, weights: &weights, spare: &spare, lanes: &lanes, hashBits: 20)
             var expected: [UInt32: Float] = [:]
             for value in values { expected[value, default: 0] += 1 }
             let keys = expected.keys.sorted()
