@@ -11,6 +11,7 @@ public final class FeatureScratch {
     var weights = RawBuffer<Float>(capacity: 512)
     var offsets = RawBuffer<Int32>(capacity: 256)
     var spare = RawBuffer<UInt32>(capacity: 1024)
+    var lanes = RawBuffer<UInt64>(capacity: 64)
 
     /// Creates empty working memory.
     public init() {}
@@ -22,6 +23,7 @@ public final class FeatureScratch {
         weights.deallocate()
         offsets.deallocate()
         spare.deallocate()
+        lanes.deallocate()
     }
 
     /// The feature ids of the last vector, strictly ascending; valid until the next call.

@@ -8,7 +8,10 @@
 /// the last token: the hash may read a whole 4-byte word at a token's tail.
 struct TokenList {
     var bytes = RawBuffer<UInt8>(capacity: 1024)
+    /// Where each token starts; `starts.count` is the number of tokens.
     var starts = RawBuffer<Int32>(capacity: 128)
+    /// Where each token ends and its kind, indexed like `starts`. Their own `count` stays 0
+    /// (only `reserve` reads it): committing a token updates one count, not three.
     var ends = RawBuffer<Int32>(capacity: 128)
     var kinds = RawBuffer<UInt8>(capacity: 128)
     /// Where the token being written starts.
@@ -33,9 +36,6 @@ struct TokenList {
         kinds.reserve(extra: textCount &+ 2)
         bytes.count = 1
         bytes.base[0] = 0x20
-        starts.count = 0
-        ends.count = 0
-        kinds.count = 0
         pending = 1
         retweetedHandle = nil
         foldedConfusables = false
@@ -83,9 +83,10 @@ struct TokenList {
         let end = bytes.count
         guard end > pending else { return }
         bytes.append(0x20)
+        let index = starts.count
         starts.append(Int32(truncatingIfNeeded: pending))
-        ends.append(Int32(truncatingIfNeeded: end))
-        kinds.append(kind.rawValue)
+        ends.base[index] = Int32(truncatingIfNeeded: end)
+        kinds.base[index] = kind.rawValue
         pending = bytes.count
     }
 
@@ -101,8 +102,6 @@ struct TokenList {
         let first = starts.count - number
         bytes.count = Int(starts.base[first])
         starts.count = first
-        ends.count = first
-        kinds.count = first
         pending = bytes.count
     }
 

@@ -16,7 +16,8 @@ import Testing
         "straße", "İstanbul", "ǅ", "日本語", "한국어", "مرحبا", "e\u{301}", "ҐґЄєІі", "ӀӏҺһ", "Ѐѐ", "word’s",
         "#DontVoteNuttall", "#BBCNews", "#GE2017", "#123", "#stop_the_war", "#КрымНаш", "#ПутинBBCNews",
         "#Nuttаll", "#_", "#aaaBBBccc", "#ABCdef", "#abcDEF", "#x1y2z3", "#__x__", "#a", "#Aaa", "#AAAb", "#a_1_B",
-        "#soooo", "#ABCDEFGHIJKLMNOP", "#abcdefghijklmnopq", "#SaveOurNHS2017", "#I_am_HERE_99", "#9lives", "#UKIP", "@user", "@Nigel_Farage", "a@b", "me@example.com", "RT @x:", "rt @Abc: ",
+        "#soooo", "#ABCDEFGHIJKLMNOP", "#abcdefghijklmnopq", "#SaveOurNHS2017", "#I_am_HERE_99", "#9lives", "#UKIP",
+        "#ЁлкаЁЁЁ", "#ПУТИНвор", "#ААААбб", "#ёжикЁжик", "#РоссияUK", "#Крым2014", "#Я", "#мирМИР", "#ЖЖЖ", "@user", "@Nigel_Farage", "a@b", "me@example.com", "RT @x:", "rt @Abc: ",
         "https://t.co/AbC", "https://www.BBC.co.uk/news/x", "http://ria.ru/world/", "www.example.com/path",
         "HTTPS://WWW.X.COM", "$TSLA", "$TOOLONGX", "C#", "!", "!!!", "?!?!", "...", ",", "—", "…", "«мир»",
         "😂", "👍🏽", "❤️", "👩🏽‍💻", "🇷🇺", "1️⃣", "✅", "©", "\u{200D}", "x\u{200D}y", "&amp;", "&amp;amp;",
@@ -100,31 +101,100 @@ import Testing
         #expect(tokenizer.tokenize("#I_am_HERE_99").tokens == ["#i_am_here_99", "i", "am", "here", "<num>"])
         #expect(tokenizer.tokenize("#BBCNews2017x").tokens == ["#bbcnews2017x", "bbc", "news", "<num>", "x"])
         #expect(tokenizer.tokenize("#Sooooo #abcdefghijklmnopQ").tokens == ["#sooooo", "soo", "#abcdefghijklmnopq", "abcdefghijklmnop", "q"])
+        // Hashtags of Russian letters take their own fast path; mixed ones the general one.
+        #expect(tokenizer.tokenize("#КрымНаш #ооооочень #ПУТИНвор #ЁлкаЁ #КрымUK").tokens
+            == ["#крымнаш", "крым", "наш", "#ооооочень", "оочень", "#путинвор", "пути", "нвор", "#елкае", "елка", "е",
+                "#крымuk", "крым", "uk"])
+        #expect(Tokenizer(config: TokenizerConfig(foldYo: false)).tokenize("#ЁлкаЁ").tokens == ["#ёлкаё", "ёлка", "ё"])
+        // Plain words one space apart are scanned in one run, which stops at links, numbers,
+        // capitals needing no more than lower-casing, apostrophes and non-ASCII words.
+        #expect(tokenizer.tokenize("what who www.x.com what Http://y.org x").tokens
+            == ["what", "who", "url:x.com", "domain:x.com", "what", "url:y.org", "domain:y.org", "x"])
+        #expect(tokenizer.tokenize("go 2017 go GO don't naïve sooo x  y").tokens
+            == ["go", "<num>", "go", "go", "don't", "naïve", "soo", "x", "y"])
+        // Handles, hosts and link paths are scanned eight bytes at a time: runs of exactly 8 and
+        // 16 bytes, ending the text, and stopped by each kind of byte.
+        let handles = Tokenizer(config: TokenizerConfig(mentionHandles: true))
+        let retweet = handles.tokenize("RT @Abcdefgh: x @ABCDEFGHijklmnop @a_1.b @abcdefg-h @abcdefgh")
+        #expect(retweet.retweetedHandle == "Abcdefgh")
+        #expect(retweet.tokens == ["x", "@user", "@abcdefghijklmnop", "@user", "@a_1", "b", "@user", "@abcdefg", "h", "@user", "@abcdefgh"])
+        #expect(tokenizer.tokenize("https://www.Abcdefgh.co.uk/abcdefgh").tokens == ["url:abcdefgh.co.uk", "domain:abcdefgh.co.uk"])
+        #expect(tokenizer.tokenize("http://a-b_c.de:8080/x?y=1 z").tokens == ["url:a-b_c.de", "domain:a-b_c.de", "z"])
+        #expect(tokenizer.tokenize("www.abcdefghijklmno.ru/ok, x").tokens == ["url:abcdefghijklmno.ru", "domain:abcdefghijklmno.ru", "x"])
     }
 
-    @Test func sortAndCountMatchesADictionary() {
+    @Test(arguments: [1, 12, 20, 31])
+    func sortAndCountMatchesADictionary(hashBits: Int) {
         var state: UInt64 = 42
-        for count in [0, 1, 2, 15, 16, 17, 52, 64, 65, 300, 70_000] {
+        let mask = UInt32(truncatingIfNeeded: (1 << hashBits) - 1)
+        // Below, at and above the bucket passes' limits (17, 255 and 65,536 ids); few distinct
+        // ids (many repeats, many out of place in their bucket) and many.
+        for count in [0, 1, 2, 15, 16, 17, 52, 64, 65, 255, 256, 300, 65_536, 65_537] {
             var values: [UInt32] = []
             for _ in 0..<count {
                 state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                values.append(UInt32(truncatingIfNeeded: state >> 44) & (count > 100 ? 0xFFFFF : 0x3F))
+                values.append(UInt32(truncatingIfNeeded: state >> 33) & (count > 100 ? mask : mask & 0x3F))
             }
             var ids = RawBuffer<UInt32>(capacity: max(count, 1))
             var weights = RawBuffer<Float>(capacity: 16)
             var spare = RawBuffer<UInt32>(capacity: 16)
+            var lanes = RawBuffer<UInt64>(capacity: 16)
             defer {
                 ids.deallocate()
                 weights.deallocate()
                 spare.deallocate()
+                lanes.deallocate()
             }
             for value in values { ids.append(value) }
-            let unique = FeatureExtractor.sortAndCount(ids: &ids, weights: &weights, spare: &spare, hashBits: 20)
+            let unique = FeatureExtractor.sortAndCount(ids: &ids, weights: &weights, spare: &spare, lanes: &lanes, hashBits: hashBits)
             var expected: [UInt32: Float] = [:]
             for value in values { expected[value, default: 0] += 1 }
             let keys = expected.keys.sorted()
             #expect(Array(UnsafeBufferPointer(start: ids.base, count: unique)) == keys)
             #expect(Array(UnsafeBufferPointer(start: weights.base, count: unique)) == keys.map { expected[$0]! })
+        }
+    }
+
+    @Test func sortAndCountMergesDescendingAndRepeatedIds() {
+        for values: [UInt32] in [Array((0..<40).reversed()), [7, 7, 3, 7, 3, 9, 1, 7, 1, 1], Array(repeating: 0xFFFFF, count: 255),
+            Array(repeating: 0xFFFFF, count: 65_536)] {
+            var ids = RawBuffer<UInt32>(capacity: values.count)
+            var weights = RawBuffer<Float>(capacity: 16)
+            var spare = RawBuffer<UInt32>(capacity: 16)
+            var lanes = RawBuffer<UInt64>(capacity: 16)
+            defer {
+                ids.deallocate()
+                weights.deallocate()
+                spare.deallocate()
+                lanes.deallocate()
+            }
+            for value in values { ids.append(value) }
+            let unique = FeatureExtractor.sortAndCount(ids: &ids, weights: &weights, spare: &spare, lanes: &lanes, hashBits: 20)
+            var expected: [UInt32: Float] = [:]
+            for value in values { expected[value, default: 0] += 1 }
+            let keys = expected.keys.sorted()
+            #expect(Array(UnsafeBufferPointer(start: ids.base, count: unique)) == keys)
+            #expect(Array(UnsafeBufferPointer(start: weights.base, count: unique)) == keys.map { expected[$0]! })
+        }
+    }
+
+    @Test func sumOfSquaresMatchesTheSequentialSum() {
+        var state: UInt64 = 7
+        // Small counts (four partial sums), counts whose squares pass 2^24 (the sequential
+        // fallback), every remainder of four, and non-integral values (always sequential).
+        for (count, largest) in [(1, 3), (5, 3), (45, 4), (46, 40), (47, 4_000), (300, 2_000), (3, 5_000), (200, 70_000)] {
+            var values: [Float] = []
+            for _ in 0..<count {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                values.append(Float(1 + Int(state >> 33) % largest))
+            }
+            var sequential: Float = 0
+            for value in values { sequential += value * value }
+            #expect(FeatureExtractor.sumOfSquares(values, count: count, integral: true).bitPattern == sequential.bitPattern)
+            let fractions = values.map { 1 + $0.squareRoot() / 3 }
+            var fractional: Float = 0
+            for value in fractions { fractional += value * value }
+            #expect(FeatureExtractor.sumOfSquares(fractions, count: count, integral: false).bitPattern == fractional.bitPattern)
         }
     }
 }

@@ -1,18 +1,26 @@
 import TurfText
 
-/// `TurfBench dump FILE [--word-ngrams N] [--char-ngrams MIN-MAX]`: prints, per line of FILE, one
+/// `TurfBench dump FILE [--word-ngrams N] [--char-ngrams MIN-MAX] [--l2]`: prints, per line of FILE, one
 /// 64-bit FNV-1a digest of everything the tokenizer and extractor produced (token bytes and
 /// kinds, retweet handle, flags, feature ids and values), so two builds can be compared on a
 /// large corpus with `cmp`: an optimisation must not change a single token or feature id.
 enum DumpBenchmark {
     static func run(_ arguments: [String]) throws {
         guard let path = arguments.first else {
-            throw BenchIO.Failure(description: "usage: TurfBench dump FILE [--word-ngrams N] [--char-ngrams MIN-MAX]")
+            throw BenchIO.Failure(description: "usage: TurfBench dump FILE [--word-ngrams N] [--char-ngrams MIN-MAX] [--l2]")
         }
         var wordNGrams = 2
         var charNGrams: ClosedRange<Int>?
+        var l2Normalize = false
         var index = 1
-        while index + 1 < arguments.count {
+        while index < arguments.count {
+            if arguments[index] == "--l2" {
+                // Counts L2-normalised, as `TurfBench tokenize` weights them.
+                l2Normalize = true
+                index += 1
+                continue
+            }
+            guard index + 1 < arguments.count else { throw BenchIO.Failure(description: "\(arguments[index]) needs a value") }
             switch arguments[index] {
             case "--word-ngrams":
                 guard let value = Int(arguments[index + 1]) else { throw BenchIO.Failure(description: "bad --word-ngrams") }
@@ -30,7 +38,7 @@ enum DumpBenchmark {
         }
         let bytes = try BenchIO.read(path)
         let extractor = FeatureExtractor(
-            config: FeatureConfig(wordNGrams: wordNGrams, charNGrams: charNGrams, hashBits: 20, weighting: .counts, l2Normalize: false))
+            config: FeatureConfig(wordNGrams: wordNGrams, charNGrams: charNGrams, hashBits: 20, weighting: .counts, l2Normalize: l2Normalize))
         let scratch = FeatureScratch()
         var output: [UInt8] = []
         output.reserveCapacity(1 << 20)
