@@ -69,4 +69,14 @@ import TurfText
         lazy.update(bytes.lazy.map { $0 })
         #expect(SHA256.hex(lazy.finalize()) == whole)
     }
+
+    @Test func finalFitBesideTheFoldsEqualsTheFitAfterThem() throws {
+        let set = try SolverTests.problemSet(rows: 120, features: 50, classes: 3)
+        for algorithm in Algorithm.allCases {
+            let hyper = Hyperparameters(balanced: true)
+            let both = CrossValidation.outOfFoldScoresAndFit(set, algorithm: algorithm, hyper: hyper, folds: 4, seed: 3)
+            #expect(both.scores == CrossValidation.outOfFoldScores(set, algorithm: algorithm, hyper: hyper, folds: 4, seed: 3))
+            #expect(both.model == Trainer.fit(set, algorithm: algorithm, hyper: hyper), "\(algorithm)")
+        }
+    }
 }
