@@ -23,7 +23,7 @@ LR_TOL=${LR_TOL:-1e-4}
 timed() {
   local TIMEFORMAT='%R %U %S'
   { time "$@" >/dev/null 2>&1; } 2>"$WORK/time"
-  awk '{printf "%s %.2f", $1, $2 + $3}' "$WORK/time"
+  awk '{printf "%s %.2f\n", $1, $2 + $3}' "$WORK/time"
 }
 macro_f1() { "$BIN" evaluate --model "$1" --data "$WORK/test.jsonl" --json | python3 -c 'import json,sys; print("%.4f" % json.load(sys.stdin)["macroF1"])'; }
 
