@@ -285,7 +285,7 @@ enum LogisticRegression {
                         for position in pass.rowStart[row]..<pass.rowStart[row + 1] {
                             let column = Int(pass.columns[position])
                             let value = Double(pass.values[position]) * pass.scale[column]
-                            scores += value * pass.buffer.load(fromByteOffset: column &* columnBytes, as: V.self)
+                            scores += value * pass.buffer.loadUnaligned(fromByteOffset: column &* columnBytes, as: V.self)
                         }
                         held[row &- first] = scores
                     }
@@ -313,7 +313,7 @@ enum LogisticRegression {
                             let column = Int(pass.columns[position])
                             let value = Double(pass.values[position]) * pass.scale[column]
                             let offset = column &* columnBytes &+ gradientOffset
-                            pass.buffer.storeBytes(of: pass.buffer.load(fromByteOffset: offset, as: V.self) + value * derivative,
+                            pass.buffer.storeBytes(of: pass.buffer.loadUnaligned(fromByteOffset: offset, as: V.self) + value * derivative,
                                                    toByteOffset: offset, as: V.self)
                         }
                         biasGradient += derivative

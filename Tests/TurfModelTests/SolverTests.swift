@@ -166,4 +166,15 @@ import TurfText
         #expect(matrix.originalFeature == [7, 5, 2, 3])
         #expect(matrix.columns == [3, 0, 1, 0, 2, 1, 0])
     }
+
+    @Test func rowsWithoutAnyFeatureGiveABiasOnlyModel() throws {
+        // No column at all: the solver sees biases only, which fit the class frequencies.
+        let empty = SparseVector(indices: [], values: [])
+        let set = try TrainingSet(vectors: [empty, empty, empty, empty], labels: [["a"], ["b"], ["b"], ["b"]], dimension: 8)
+        let model = Trainer.fit(set, algorithm: .lr, hyper: Hyperparameters(tolerance: 1e-10))
+        #expect(model.weights.allSatisfy { $0 == 0 })
+        let probabilities = LinearWeights.probabilities(model.bias, link: .softmax)
+        #expect(abs(probabilities[0] - 0.25) < 1e-6)
+        #expect(abs(probabilities[1] - 0.75) < 1e-6)
+    }
 }
