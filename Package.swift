@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "TurfCoreTests", dependencies: ["TurfCore"]),
         .testTarget(name: "TurfIOTests", dependencies: ["TurfIO", "TurfCore"]),
         .testTarget(name: "TurfReportTests", dependencies: ["TurfReport", "TurfCore"]),
-        .testTarget(name: "TurfPipelineTests", dependencies: ["TurfPipeline", "TurfIO", "TurfCore", "TurfModel", "TurfText", "TurfRules", "TurfSimulate", "TurfTimeline", "TurfCoordination"]),
+        .testTarget(name: "TurfPipelineTests", dependencies: ["TurfPipeline", "TurfIO", "TurfCore", "TurfModel", "TurfText", "TurfRules", "TurfSimulate", "TurfTimeline", "TurfCoordination", "TurfwatchTestSupport"]),
         .testTarget(name: "TurfModelTests", dependencies: ["TurfModel", "TurfText", "TurfCore"]),
         .testTarget(name: "TurfTextTests", dependencies: ["TurfText", "TurfwatchTestSupport"]),
         .testTarget(name: "TurfRulesTests", dependencies: ["TurfRules", "TurfCore", "TurfwatchTestSupport"]),
@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(name: "TurfTimelineTests", dependencies: ["TurfTimeline", "TurfCore", "TurfIO"]),
         .testTarget(
             name: "BadInputTests",
-            dependencies: ["TurfIO", "TurfCore", "TurfModel", "TurfText", "TurfRules", "TurfCoordination"],
+            dependencies: ["TurfIO", "TurfCore", "TurfModel", "TurfText", "TurfRules", "TurfCoordination", "TurfwatchTestSupport"],
             exclude: ["Corpus"]
         ),
     ]

@@ -1,4 +1,5 @@
 import Dispatch
+import TurfCore
 
 /// Pass 1: counts every account pair's co-actions over all signals, sharded by pair hash over
 /// threads (each thread enumerates all items but keeps only its own pairs, so no locks and no

@@ -6,6 +6,18 @@ import TurfCore
 /// `mentions`, `media`, `labels`, `probabilities` and `rules`, plus the fields timelines and
 /// coordination need (`quote_of`, `reply_to`, `lang`, `meme_text`, `time_resolution`).
 public enum ClassifiedPostCodec {
+    /// Appends the `probabilities` object, `{"STANCE": p, ...}` in the scores' stance order.
+    public static func appendProbabilities(_ scores: StanceScores, to out: inout [UInt8]) {
+        out.append(0x7B)
+        for (index, stance) in scores.stances.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            JSONText.appendString(stance, to: &out)
+            out.append(0x3A)
+            JSONText.appendNumber(scores.probabilities[index], to: &out)
+        }
+        out.append(0x7D)
+    }
+
     /// Appends one JSON line (with its trailing newline) for `classified` to `out`.
     public static func appendJSONLine(_ classified: ClassifiedPost, to out: inout [UInt8]) {
         let post = classified.post
@@ -57,14 +69,9 @@ public enum ClassifiedPostCodec {
         JSONText.appendString(post.memeText, to: &out)
         JSONText.appendRaw(",\"labels\":", to: &out)
         JSONText.appendStrings(scores.labels, to: &out)
-        JSONText.appendRaw(",\"probabilities\":{", to: &out)
-        for (index, stance) in scores.stances.enumerated() {
-            if index > 0 { out.append(0x2C) }
-            JSONText.appendString(stance, to: &out)
-            out.append(0x3A)
-            JSONText.appendNumber(scores.probabilities[index], to: &out)
-        }
-        JSONText.appendRaw("},\"rules\":[", to: &out)
+        JSONText.appendRaw(",\"probabilities\":", to: &out)
+        appendProbabilities(scores, to: &out)
+        JSONText.appendRaw(",\"rules\":[", to: &out)
         for (index, hit) in scores.ruleHits.enumerated() {
             if index > 0 { out.append(0x2C) }
             JSONText.appendRaw("{\"id\":", to: &out)

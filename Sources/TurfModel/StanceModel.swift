@@ -80,10 +80,35 @@ public struct StanceModel: Sendable {
     public static func load(path: String, expecting expected: FeatureConfig) throws -> StanceModel {
         let model = try load(path: path)
         guard model.featureConfig == expected else {
-            throw InputError(file: path, line: 0, reason: "model/tokenizer mismatch: the model was trained with feature settings "
-                + "\(ModelMetadata.json(model.featureConfig)) but \(ModelMetadata.json(expected)) were asked for")
+            let differences = settingDifferences(model: model.featureConfig, asked: expected)
+            throw InputError(file: path, line: 0, reason: "model/tokenizer mismatch: " + differences.joined(separator: "; "))
         }
         return model
+    }
+
+    /// Each feature setting that differs, as `name: model X, asked for Y` with nested settings
+    /// named by their path (`tokenizer.targets`), so the user sees what to change.
+    static func settingDifferences(model: FeatureConfig, asked: FeatureConfig) -> [String] {
+        func flatten(_ value: Any, prefix: String, into settings: inout [String: String]) {
+            if let object = value as? [String: Any] {
+                for (key, inner) in object { flatten(inner, prefix: prefix.isEmpty ? key : prefix + "." + key, into: &settings) }
+            } else {
+                let data = try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys])
+                settings[prefix] = data.map { String(decoding: $0, as: UTF8.self) } ?? "\(value)"
+            }
+        }
+        func settings(_ config: FeatureConfig) -> [String: String] {
+            var flat: [String: String] = [:]
+            let json = ModelMetadata.json(config)
+            if let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) { flatten(object, prefix: "", into: &flat) }
+            return flat
+        }
+        let inModel = settings(model), inAsked = settings(asked)
+        let differing = Set(inModel.keys).union(inAsked.keys).filter { inModel[$0] != inAsked[$0] }.sorted()
+        guard !differing.isEmpty else {
+            return ["the model was trained with \(ModelMetadata.json(model)) but \(ModelMetadata.json(asked)) was asked for"]
+        }
+        return differing.map { "\($0): model \(inModel[$0] ?? "unset"), asked for \(inAsked[$0] ?? "unset")" }
     }
 
     /// The label scores of a feature vector: log-odds per label (multi-label and NB-LR) or

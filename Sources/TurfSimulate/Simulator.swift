@@ -86,22 +86,8 @@ public enum Simulator {
         var postCounts: [AccountKind: Int] = [:]
     }
 
-    /// Slots written by exactly one concurrent iteration each.
-    private struct Slots: @unchecked Sendable {
-        let base: UnsafeMutablePointer<Block>
-    }
-
     private static func generateBlocks(scenario: Scenario, first: Int, count: Int, outputs: SimulationOutputs) -> [Block] {
-        let storage = UnsafeMutablePointer<Block>.allocate(capacity: count)
-        storage.initialize(repeating: Block(), count: count)
-        let slots = Slots(base: storage)
-        DispatchQueue.concurrentPerform(iterations: count) { offset in
-            slots.base[offset] = generateBlock(scenario: scenario, block: first + offset, outputs: outputs)
-        }
-        let blocks = Array(UnsafeBufferPointer(start: storage, count: count))
-        storage.deinitialize(count: count)
-        storage.deallocate()
-        return blocks
+        WorkerSlots.concurrentMap(count) { generateBlock(scenario: scenario, block: first + $0, outputs: outputs) }
     }
 
     private static func generateBlock(scenario: Scenario, block: Int, outputs: SimulationOutputs) -> Block {

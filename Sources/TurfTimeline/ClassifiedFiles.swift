@@ -13,7 +13,8 @@ public enum ClassifiedFiles {
         public var blankLines = 0
     }
 
-    /// Calls `body` with each post of each file in `paths` (`-` is standard input).
+    /// Calls `body` with each post of each file in `paths` (`-` is standard input), decoded by
+    /// `ClassifiedLineDecoder` (rule hits are not read).
     ///
     /// A line that does not decode goes to `onError` and is skipped, or, when `strict`, is
     /// thrown and reading stops.
@@ -22,6 +23,7 @@ public enum ClassifiedFiles {
         paths: [String], strict: Bool, onError: (InputError) -> Void, _ body: (ClassifiedPost) -> Void
     ) throws -> Summary {
         var summary = Summary()
+        var decoder = ClassifiedLineDecoder()
         for path in paths {
             try LineReader(path: path).forEachLine { line, number in
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
@@ -29,7 +31,7 @@ public enum ClassifiedFiles {
                     return true
                 }
                 do {
-                    body(try ClassifiedPostCodec.decode(line: line))
+                    body(try decoder.decode(line))
                     summary.posts += 1
                 } catch {
                     let problem = InputError(file: path, line: number, reason: "\(error)")

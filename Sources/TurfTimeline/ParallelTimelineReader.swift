@@ -120,6 +120,7 @@ private struct Batch: Sendable {
     }
 
     func decode(into builder: inout TimelineBuilder, outcome: inout WorkerOutcome) {
+        var decoder = ClassifiedLineDecoder()
         bytes.withUnsafeBufferPointer { all in
             var start = 0
             for (index, end) in ends.enumerated() {
@@ -130,7 +131,7 @@ private struct Batch: Sendable {
                     continue
                 }
                 do {
-                    let post = try ClassifiedPostCodec.decode(line: line)
+                    let post = try decoder.decode(line)
                     builder.sequence = firstSequence + index
                     builder.add(post)
                     outcome.posts += 1

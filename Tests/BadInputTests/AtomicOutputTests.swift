@@ -5,6 +5,7 @@ import Foundation
 import Testing
 import TurfModel
 import TurfText
+import TurfwatchTestSupport
 
 /// Kills a real `turfwatch` run with SIGKILL while it writes `--out` and checks that the output
 /// it was replacing is still there, byte for byte: `AtomicFile` writes a hidden temporary file
@@ -13,21 +14,6 @@ import TurfText
 /// `turfwatch classify --out` is killed while classifying a large export, once over an earlier
 /// output (which must survive unchanged) and once writing a new path (which must not appear).
 @Suite(.serialized) struct AtomicOutputTests {
-    /// The `turfwatch` executable built beside the test bundle.
-    static var turfwatch: String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("turfwatch").path
-    }
-
-    private func run(_ arguments: [String]) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.turfwatch)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
-    }
-
     /// Size of the largest hidden `.NAME.tmp-*` file in `directory`.
     private func temporaryBytes(in directory: String) -> Int {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
@@ -48,20 +34,20 @@ import TurfText
     }
 
     @Test func sigkillDuringClassifyLeavesThePreviousOutput() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.turfwatch), "build turfwatch first")
+        try #require(TurfwatchProcess.isBuilt, "build turfwatch first")
         let directory = NSTemporaryDirectory() + "turfwatch-atomic-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let model = directory + "/model.safetensors"
         try writeModel(to: model)
-        let simulate = try run(["simulate", "--scenario", "small", "--seed", "4", "--formats", "posts", "--out", directory])
+        let simulate = try TurfwatchProcess.start(["simulate", "--scenario", "small", "--seed", "4", "--formats", "posts", "--out", directory])
         simulate.waitUntilExit()
         try #require(simulate.terminationStatus == 0)
         let small = directory + "/posts.jsonl"
         let posts = try #require(FileManager.default.contents(atPath: small))
 
         let out = directory + "/classified.jsonl"
-        let first = try run(["classify", "--model", model, "--out", out, small])
+        let first = try TurfwatchProcess.start(["classify", "--model", model, "--out", out, small])
         first.waitUntilExit()
         try #require(first.terminationStatus == 0)
         let before = try #require(FileManager.default.contents(atPath: out))
@@ -88,7 +74,7 @@ import TurfText
     /// Starts `arguments`, waits until a hidden temporary file in `directory` holds a megabyte
     /// more than before, and kills the process with SIGKILL.
     private func killMidRun(_ arguments: [String], writingIn directory: String) throws {
-        let process = try run(arguments)
+        let process = try TurfwatchProcess.start(arguments)
         let deadline = Date().addingTimeInterval(180)
         while temporaryBytes(in: directory) < 1 << 20, process.isRunning, Date() < deadline { usleep(10_000) }
         let wasRunning = process.isRunning

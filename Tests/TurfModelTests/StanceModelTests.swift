@@ -71,8 +71,13 @@ import TurfText
             _ = try StanceModel.load(path: path, expecting: FeatureConfig(wordNGrams: 2, hashBits: 10))
             Issue.record("expected a mismatch error")
         } catch let error as InputError {
-            #expect(error.reason.hasPrefix("model/tokenizer mismatch: the model was trained with feature settings"))
+            #expect(error.reason == "model/tokenizer mismatch: wordNGrams: model 1, asked for 2")
         }
+        var targets = config
+        targets.tokenizer.targets = ["Paul Nuttall"]
+        targets.hashBits = 12
+        #expect(StanceModel.settingDifferences(model: config, asked: targets)
+            == ["hashBits: model 10, asked for 12", #"tokenizer.targets: model [], asked for ["Paul Nuttall"]"#])
     }
 
     @Test func damagedFilesGiveClearErrors() throws {

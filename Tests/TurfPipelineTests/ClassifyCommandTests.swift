@@ -6,6 +6,7 @@ import TurfModel
 import TurfPipeline
 import TurfRules
 import TurfText
+import TurfwatchTestSupport
 
 /// Runs the real `turfwatch classify` on small files and compares its exact output with the
 /// library's, and its standard error with the exact `file:line: reason` reports.
@@ -27,33 +28,8 @@ import TurfText
         return path
     }()
 
-    static let binary: String = {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("turfwatch").path
-    }()
-
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    private func turfwatch(_ arguments: [String], stdin: String? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        let input = Pipe()
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    private func turfwatch(_ arguments: [String], stdin: String = "") throws -> TurfwatchProcess.Result {
+        try TurfwatchProcess.run(arguments, input: Array(stdin.utf8))
     }
 
     private func temporary(_ text: String, suffix: String = ".jsonl") -> String {
@@ -83,22 +59,22 @@ import TurfText
         ]
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: ClassifyCommandTests.binary)))
+    @Test(.enabled(if: TurfwatchProcess.isBuilt))
     func classifiesStandardInputExactlyAsTheLibraryDoes() throws {
         let result = try turfwatch(["classify", "--model", Self.modelPath], stdin: Self.tweets.joined(separator: "\n") + "\n")
         #expect(result.status == 0)
-        #expect(result.stdout == (try expected(Self.posts)))
-        #expect(result.stderr.hasPrefix("classify: 1 file, 2 records read, 2 posts classified, 0 skipped"))
+        #expect(result.out == (try expected(Self.posts)))
+        #expect(result.err.hasPrefix("classify: 1 file, 2 records read, 2 posts classified, 0 skipped"))
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: ClassifyCommandTests.binary)))
+    @Test(.enabled(if: TurfwatchProcess.isBuilt))
     func reportsBadLinesAndKeepsGoing() throws {
         let path = temporary([Self.tweets[0], "{\"id\": \"x\", \"text\": 5", #"{"errors": [{"title": "Not Found Error", "detail": "gone"}]}"#, Self.tweets[1]].joined(separator: "\n"))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = try turfwatch(["classify", "--model", Self.modelPath, "--no-progress", path])
         #expect(result.status == 0)
-        #expect(result.stdout == (try expected(Self.posts)))
-        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(result.out == (try expected(Self.posts)))
+        let lines = result.err.split(separator: "\n").map(String.init)
         #expect(Array(lines.prefix(2)) == [
             "\(path):2: malformed JSON: unexpected end of line at column 22",
             "\(path):3: API error object: Not Found Error: gone",
@@ -106,18 +82,18 @@ import TurfText
         #expect(lines.last?.hasPrefix("classify: 1 file, 4 records read, 2 posts classified, 2 skipped (API error object: 1, malformed JSON: 1)") == true)
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: ClassifyCommandTests.binary)))
+    @Test(.enabled(if: TurfwatchProcess.isBuilt))
     func strictStopsWithExitOneAndLeavesNoOutputFile() throws {
         let path = temporary([Self.tweets[0], "not json", Self.tweets[1]].joined(separator: "\n"))
         let out = NSTemporaryDirectory() + "turfwatch-cli-out-\(UUID().uuidString).jsonl"
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = try turfwatch(["classify", "--model", Self.modelPath, "--strict", "--out", out, path])
         #expect(result.status == 1)
-        #expect(result.stderr.split(separator: "\n").first.map(String.init) == "\(path):2: malformed JSON: unexpected character at column 1")
+        #expect(result.err.split(separator: "\n").first.map(String.init) == "\(path):2: malformed JSON: unexpected character at column 1")
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: ClassifyCommandTests.binary)))
+    @Test(.enabled(if: TurfwatchProcess.isBuilt))
     func readsGzipAndWritesCSVToAFile() throws {
         let path = temporary(Self.tweets.joined(separator: "\n"))
         let gzip = Process()
@@ -132,7 +108,7 @@ import TurfText
         }
         let result = try turfwatch(["classify", "--model", Self.modelPath, "--output-format", "csv", "--out", out, path + ".gz"])
         #expect(result.status == 0)
-        #expect(result.stdout == "")
+        #expect(result.out == "")
         let reader = try PostReader(path: out, format: .csv)
         var ids: [String] = []
         try reader.forEach { ids.append($0.id) } skipped: { error, _ in Issue.record("\(error)") }
@@ -141,7 +117,7 @@ import TurfText
         #expect(header?.hasSuffix("labels,p_anti_candidate,p_anti_ukraine,p_pro_kremlin,rules") == true)
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: ClassifyCommandTests.binary)))
+    @Test(.enabled(if: TurfwatchProcess.isBuilt))
     func rulesMatchTheMemeText() throws {
         let rules = temporary("""
         stances: [pro_kremlin, anti_ukraine, anti_candidate]
@@ -156,21 +132,21 @@ import TurfText
         defer { try? FileManager.default.removeItem(atPath: rules) }
         let result = try turfwatch(["classify", "--model", Self.modelPath, "--rules", rules, "-"], stdin: Self.tweets[1])
         #expect(result.status == 0)
-        #expect(result.stdout == (try expected([Self.posts[1]], rules: rules)))
-        #expect(result.stdout.contains(#""rules":[{"id":"kiev-junta","stance":"anti_ukraine","effect":"assert","field":"meme_text","start":4,"end":14}]"#))
-        #expect(result.stdout.contains(#""labels":["anti_ukraine""#))
+        #expect(result.out == (try expected([Self.posts[1]], rules: rules)))
+        #expect(result.out.contains(#""rules":[{"id":"kiev-junta","stance":"anti_ukraine","effect":"assert","field":"meme_text","start":4,"end":14}]"#))
+        #expect(result.out.contains(#""labels":["anti_ukraine""#))
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: ClassifyCommandTests.binary)))
+    @Test(.enabled(if: TurfwatchProcess.isBuilt))
     func usageMistakesExitOneWithOneClearLine() throws {
         let format = try turfwatch(["classify", "--model", Self.modelPath, "--format", "xml", "-"], stdin: "")
         #expect(format.status == 1)
-        #expect(format.stderr == "unknown format 'xml'; use one of: auto, twarc2, twarc-csv, io-archive, troll-tweets, jsonl, csv\n")
+        #expect(format.err == "unknown format 'xml'; use one of: auto, twarc2, twarc-csv, io-archive, troll-tweets, jsonl, csv\n")
         let model = try turfwatch(["classify", "--model", "/no/such/model.safetensors", "-"], stdin: "")
         #expect(model.status == 1)
-        #expect(model.stderr.hasPrefix("/no/such/model.safetensors: "))
+        #expect(model.err.hasPrefix("/no/such/model.safetensors: "))
         let mapping = try turfwatch(["classify", "--model", Self.modelPath, "--map", "body=text", "-"], stdin: "")
         #expect(mapping.status == 1)
-        #expect(mapping.stderr.hasPrefix("--map: unknown field 'body'"))
+        #expect(mapping.err.hasPrefix("--map: unknown field 'body'"))
     }
 }

@@ -27,12 +27,17 @@ public enum TurfwatchProcess {
     /// Whether the executable exists (CLI tests are skipped, visibly, when it does not).
     public static let isBuilt = FileManager.default.isExecutableFile(atPath: binary)
 
-    /// Runs `turfwatch arguments...` with `input` on standard input, in `directory` when given.
-    public static func run(_ arguments: [String], input: [UInt8] = [], in directory: URL? = nil) throws -> Result {
+    /// Runs `turfwatch arguments...` with `input` on standard input, in `directory` when given,
+    /// with `environment` added to the inherited environment.
+    public static func run(_ arguments: [String], input: [UInt8] = [], in directory: URL? = nil,
+                           environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let inPipe = Pipe(), out = Pipe(), err = Pipe()
         process.standardInput = inPipe
         process.standardOutput = out
@@ -47,5 +52,17 @@ public enum TurfwatchProcess {
             status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
             err: String(decoding: errData, as: UTF8.self)
         )
+    }
+
+    /// Starts `turfwatch arguments...` in the background with its output discarded, for tests that
+    /// interrupt a run (e.g. with SIGKILL) rather than wait for its result.
+    public static func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
     }
 }

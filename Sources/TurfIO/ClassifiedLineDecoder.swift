@@ -1,16 +1,21 @@
 import TurfCore
-import TurfIO
 
-/// Decodes `classify` output lines with a reusable `JSONTape` instead of `JSONDecoder`: only the
-/// fields coordination and timelines read (rule hits are skipped). Any line it cannot take
-/// whole goes to `ClassifiedPostCodec.decode`, so accepted lines and error messages match the
-/// codec exactly. Measured at about 4x the codec's speed (docs/coordination.md).
-struct ClassifiedLineDecoder {
+/// The fast reader of `classify` output lines that timelines, coordination and `analyze` share.
+///
+/// It reuses one `JSONTape` instead of `JSONDecoder` and reads every field except rule hits,
+/// which no downstream stage uses (`ClassifiedPostCodec.decode` reads them). Any line it cannot
+/// take whole goes to `ClassifiedPostCodec.decode`, so accepted lines and error messages match
+/// the codec exactly. Measured at about 4x the codec's speed (docs/coordination.md). One
+/// decoder per thread: it is a value holding scratch space.
+public struct ClassifiedLineDecoder {
     private var tape = JSONTape()
 
-    /// Decodes one line.
+    /// Creates a decoder with empty scratch space.
+    public init() {}
+
+    /// Decodes one line; the post's `scores.ruleHits` is empty.
     /// - Throws: the codec's error for a line that is not a valid classified record.
-    mutating func decode(_ line: UnsafeBufferPointer<UInt8>) throws -> ClassifiedPost {
+    public mutating func decode(_ line: UnsafeBufferPointer<UInt8>) throws -> ClassifiedPost {
         if let post = fastDecode(line) { return post }
         return try ClassifiedPostCodec.decode(line: line)
     }

@@ -1,7 +1,7 @@
 import Dispatch
 import Synchronization
 import Testing
-@testable import TurfCoordination
+import TurfCore
 
 @Suite struct WorkerSlotsTests {
     /// Counts its own deinitialisations, so a test can see that slots release what they hold.
@@ -33,5 +33,10 @@ import Testing
         swap(&taken, &slots[0])
         #expect(slots.map { $0 } == [[9], [3, 4]])
         #expect(taken == [])
+    }
+
+    @Test func concurrentMapKeepsIndexOrder() {
+        #expect(WorkerSlots.concurrentMap(10_000) { $0 * $0 } == (0..<10_000).map { $0 * $0 })
+        #expect(WorkerSlots<String?>.concurrentMap(0) { String($0) } == [])
     }
 }

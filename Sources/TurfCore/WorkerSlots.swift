@@ -1,14 +1,16 @@
+import Dispatch
+
 /// Fixed storage that parallel workers fill without locks, each index written by one worker only,
 /// and that the caller reads once the parallel loop has returned.
 ///
 /// It owns its elements: whatever the slots hold is released when the storage goes, so a
 /// parallel stage cannot leak its results (raw buffers deallocated without deinitialising once
 /// kept every decoded post of `turfwatch score` alive).
-final class WorkerSlots<Element>: @unchecked Sendable {
+public final class WorkerSlots<Element>: @unchecked Sendable {
     private let storage: UnsafeMutableBufferPointer<Element>
 
     /// `count` slots, each holding `initial`.
-    init(count: Int, repeating initial: Element) {
+    public init(count: Int, repeating initial: Element) {
         storage = .allocate(capacity: count)
         storage.initialize(repeating: initial)
     }
@@ -19,13 +21,21 @@ final class WorkerSlots<Element>: @unchecked Sendable {
     }
 
     /// The slot at `index`, accessed in place (an array in a slot is mutated without a copy).
-    subscript(index: Int) -> Element {
+    public subscript(index: Int) -> Element {
         unsafeAddress { UnsafePointer(storage.baseAddress! + index) }
         unsafeMutableAddress { storage.baseAddress! + index }
     }
 
     /// The slots' contents, transformed, in index order.
-    func map<Result>(_ transform: (Element) throws -> Result) rethrows -> [Result] {
+    public func map<Result>(_ transform: (Element) throws -> Result) rethrows -> [Result] {
         try storage.map(transform)
+    }
+
+    /// Runs `body` for every index in `0..<count` on all cores and returns the results in index
+    /// order, so a parallel stage gives exactly what the serial loop would.
+    public static func concurrentMap<Value>(_ count: Int, _ body: @Sendable (Int) -> Value) -> [Value] where Element == Value? {
+        let slots = WorkerSlots(count: count, repeating: nil)
+        DispatchQueue.concurrentPerform(iterations: count) { slots[$0] = body($0) }
+        return slots.map { $0! }
     }
 }

@@ -1,7 +1,6 @@
 import Testing
 import TurfCore
 import TurfIO
-@testable import TurfCoordination
 
 /// A decoding failure's message.
 struct DecodeFailure: Error, Equatable {
