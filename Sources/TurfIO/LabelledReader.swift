@@ -1,4 +1,3 @@
-import Dispatch
 import TurfCore
 
 /// A post with its stance labels, as users supply training and test data.
@@ -102,9 +101,8 @@ public struct LabelledReader {
         let count = batch.lines.count
         guard count > 0 else { return }
         let parts = count < 1024 ? 1 : JSONLBatch.parts
-        let slots = JSONLSlots(count: parts)
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let slice = batch.bytes.withUnsafeBufferPointer { bytes -> JSONLSlice in
+        let slices = WorkerSlots<JSONLSlice?>.concurrentMap(parts) { part in
+            batch.bytes.withUnsafeBufferPointer { bytes -> JSONLSlice in
                 var decoded: [LabelledPost] = []
                 decoded.reserveCapacity(count / parts + 1)
                 for index in (count * part / parts)..<(count * (part + 1) / parts) {
@@ -120,10 +118,9 @@ public struct LabelledReader {
                 }
                 return .success(decoded)
             }
-            slots.store(part, slice)
         }
-        for part in 0..<parts {
-            switch slots.take(part) {
+        for slice in slices {
+            switch slice {
             case .success(let decoded): posts.append(contentsOf: decoded)
             case .failure(let line, let reason): throw InputError(file: path, line: line, reason: reason)
             }
@@ -213,25 +210,6 @@ private struct JSONLBatch {
 private enum JSONLSlice {
     case success([LabelledPost])
     case failure(line: Int, reason: String)
-}
-
-/// One result per slice, each written by the one worker that decodes it.
-private final class JSONLSlots: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<JSONLSlice>
-
-    init(count: Int) {
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: .success([]))
-    }
-
-    deinit {
-        storage.deinitialize()
-        storage.deallocate()
-    }
-
-    func store(_ index: Int, _ slice: JSONLSlice) { storage[index] = slice }
-
-    func take(_ index: Int) -> JSONLSlice { storage[index] }
 }
 
 /// Accumulates one CSV record, which may span several lines inside quotes (RFC 4180).
