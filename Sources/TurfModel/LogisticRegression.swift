@@ -208,35 +208,46 @@ enum LogisticRegression {
                 matrix.columns.withUnsafeBufferPointer { columns in
                     matrix.values.withUnsafeBufferPointer { values in
                         scale.withUnsafeBufferPointer { scale in
-                            let pass = Pass(rowStart: rowStart, columns: columns, values: values, scale: scale,
-                                            buffer: UnsafeMutableRawPointer(buffer.baseAddress!), stride: stride)
-                            switch outputs {
-                            case 1: return binary(pass, rows: rows, bias: bias[0])
-                            case 2: return softmax(pass, rows: rows, bias: bias, lanes: SIMD2<Double>.self)
-                            case 3...4: return softmax(pass, rows: rows, bias: bias, lanes: SIMD4<Double>.self)
-                            case 5...8: return softmax(pass, rows: rows, bias: bias, lanes: SIMD8<Double>.self)
-                            case 9...16: return softmax(pass, rows: rows, bias: bias, lanes: SIMD16<Double>.self)
-                            default: return softmaxAnyWidth(pass, rows: rows, bias: bias)
+                            let raw = UnsafeMutableRawPointer(buffer.baseAddress!)
+                            // Plain LR scales by ones: a pass without the per-entry factor lookup
+                            // reads 8 bytes less at a random place per stored entry, same sums.
+                            if scale.allSatisfy({ $0 == 1 }) {
+                                return run(Pass(rowStart: rowStart, columns: columns, values: values, scale: UnitScale(),
+                                                buffer: raw, stride: stride), rows: rows, bias: bias)
                             }
+                            return run(Pass(rowStart: rowStart, columns: columns, values: values, scale: ColumnFactors(factors: scale),
+                                            buffer: raw, stride: stride), rows: rows, bias: bias)
                         }
                     }
                 }
             }
         }
 
+        /// The pass for this problem's number of outputs.
+        private func run<S: ColumnScale>(_ pass: Pass<S>, rows: Range<Int>, bias: [Double]) -> (loss: Double, bias: [Double]) {
+            switch outputs {
+            case 1: binary(pass, rows: rows, bias: bias[0])
+            case 2: softmax(pass, rows: rows, bias: bias, lanes: SIMD2<Double>.self)
+            case 3...4: softmax(pass, rows: rows, bias: bias, lanes: SIMD4<Double>.self)
+            case 5...8: softmax(pass, rows: rows, bias: bias, lanes: SIMD8<Double>.self)
+            case 9...16: softmax(pass, rows: rows, bias: bias, lanes: SIMD16<Double>.self)
+            default: softmaxAnyWidth(pass, rows: rows, bias: bias)
+            }
+        }
+
         /// The data one block's pass reads, and its interleaved weight/gradient buffer.
-        private struct Pass {
+        private struct Pass<S: ColumnScale> {
             let rowStart: UnsafeBufferPointer<Int>
             let columns: UnsafeBufferPointer<Int32>
             let values: UnsafeBufferPointer<Float>
-            let scale: UnsafeBufferPointer<Double>
+            let scale: S
             let buffer: UnsafeMutableRawPointer
             /// Doubles per column in `buffer`.
             let stride: Int
         }
 
         /// The binary log-loss pass: a column's weight and gradient are two adjacent doubles.
-        private func binary(_ pass: Pass, rows: Range<Int>, bias: Double) -> (loss: Double, bias: [Double]) {
+        private func binary<S: ColumnScale>(_ pass: Pass<S>, rows: Range<Int>, bias: Double) -> (loss: Double, bias: [Double]) {
             let weights = pass.buffer.assumingMemoryBound(to: Double.self)
             var loss = 0.0
             var biasGradient = 0.0
@@ -245,7 +256,7 @@ enum LogisticRegression {
                 var z = bias
                 for position in span {
                     let column = Int(pass.columns[position])
-                    z += Double(pass.values[position]) * pass.scale[column] * weights[column &* 2]
+                    z += Double(pass.values[position]) * pass.scale(column) * weights[column &* 2]
                 }
                 let weight = c * rowWeights[row]
                 let target = Double(targets[row])
@@ -253,7 +264,7 @@ enum LogisticRegression {
                 let derivative = weight * (sigmoid(z) - target)
                 for position in span {
                     let column = Int(pass.columns[position])
-                    weights[column &* 2 &+ 1] += Double(pass.values[position]) * pass.scale[column] * derivative
+                    weights[column &* 2 &+ 1] += Double(pass.values[position]) * pass.scale(column) * derivative
                 }
                 biasGradient += derivative
             }
@@ -263,7 +274,7 @@ enum LogisticRegression {
         /// The softmax cross-entropy pass with a row's scores in one SIMD register (`V` has at
         /// least `outputs` lanes; the rest stay 0): a column's weights fill the first `V` of its
         /// slot in the buffer, its gradient the second.
-        private func softmax<V: SIMD>(_ pass: Pass, rows: Range<Int>, bias: [Double], lanes: V.Type) -> (loss: Double, bias: [Double])
+        private func softmax<V: SIMD, S: ColumnScale>(_ pass: Pass<S>, rows: Range<Int>, bias: [Double], lanes: V.Type) -> (loss: Double, bias: [Double])
         where V.Scalar == Double {
             let outputs = self.outputs
             let columnBytes = pass.stride &* 8
@@ -284,7 +295,7 @@ enum LogisticRegression {
                         var scores = start
                         for position in pass.rowStart[row]..<pass.rowStart[row + 1] {
                             let column = Int(pass.columns[position])
-                            let value = Double(pass.values[position]) * pass.scale[column]
+                            let value = Double(pass.values[position]) * pass.scale(column)
                             scores += value * pass.buffer.loadUnaligned(fromByteOffset: column &* columnBytes, as: V.self)
                         }
                         held[row &- first] = scores
@@ -311,7 +322,7 @@ enum LogisticRegression {
                         let derivative = held[row &- first]
                         for position in pass.rowStart[row]..<pass.rowStart[row + 1] {
                             let column = Int(pass.columns[position])
-                            let value = Double(pass.values[position]) * pass.scale[column]
+                            let value = Double(pass.values[position]) * pass.scale(column)
                             let offset = column &* columnBytes &+ gradientOffset
                             pass.buffer.storeBytes(of: pass.buffer.loadUnaligned(fromByteOffset: offset, as: V.self) + value * derivative,
                                                    toByteOffset: offset, as: V.self)
@@ -325,7 +336,7 @@ enum LogisticRegression {
         }
 
         /// The softmax pass for more outputs than a SIMD register holds, scores kept in memory.
-        private func softmaxAnyWidth(_ pass: Pass, rows: Range<Int>, bias: [Double]) -> (loss: Double, bias: [Double]) {
+        private func softmaxAnyWidth<S: ColumnScale>(_ pass: Pass<S>, rows: Range<Int>, bias: [Double]) -> (loss: Double, bias: [Double]) {
             let outputs = self.outputs
             let buffer = pass.buffer.assumingMemoryBound(to: Double.self)
             let gradientOffset = pass.stride / 2
@@ -337,7 +348,7 @@ enum LogisticRegression {
                 for output in 0..<outputs { scores[output] = bias[output] }
                 for position in span {
                     let column = Int(pass.columns[position])
-                    let value = Double(pass.values[position]) * pass.scale[column]
+                    let value = Double(pass.values[position]) * pass.scale(column)
                     let base = column &* pass.stride
                     for output in 0..<outputs { scores[output] += value * buffer[base &+ output] }
                 }
@@ -354,7 +365,7 @@ enum LogisticRegression {
                 for output in 0..<outputs { scores[output] = weight * (scores[output] / sum - (output == target ? 1 : 0)) }
                 for position in span {
                     let column = Int(pass.columns[position])
-                    let value = Double(pass.values[position]) * pass.scale[column]
+                    let value = Double(pass.values[position]) * pass.scale(column)
                     let base = column &* pass.stride &+ gradientOffset
                     for output in 0..<outputs { buffer[base &+ output] += value * scores[output] }
                 }
@@ -363,6 +374,23 @@ enum LogisticRegression {
             return (loss, biasGradient)
         }
     }
+}
+
+/// How a gradient pass scales a column's values: NB-LR by its log-count ratios, plain LR not at all.
+protocol ColumnScale {
+    /// The factor of `column`.
+    func callAsFunction(_ column: Int) -> Double
+}
+
+/// No scaling: every factor is 1, which the compiler folds away.
+struct UnitScale: ColumnScale {
+    @inline(__always) func callAsFunction(_ column: Int) -> Double { 1 }
+}
+
+/// One factor per column.
+struct ColumnFactors: ColumnScale {
+    let factors: UnsafeBufferPointer<Double>
+    @inline(__always) func callAsFunction(_ column: Int) -> Double { factors[column] }
 }
 
 /// A read-only pointer handed to parallel workers that outlive no scope it came from.
