@@ -69,21 +69,63 @@ public struct LabelledReader {
 
     // MARK: JSONL
 
+    /// Lines are gathered into batches of a few megabytes and each batch is decoded in
+    /// `JSONLBatch.parts` parallel slices, so decoding uses every core; posts keep file order and
+    /// the first bad line in file order is the one reported.
     private func readJSONL() throws -> [LabelledPost] {
         var posts: [LabelledPost] = []
-        try LineReader(path: path, maximumLineLength: maximumRecordLength).forEachLine { line, number in
-            var bytes = line
-            if number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
-            var scanner = JSONObjectScanner(bytes: bytes)
-            do {
-                posts.append(try scanner.labelledPost(line: number))
-            } catch let problem as JSONProblem {
-                throw InputError(file: path, line: number, reason: problem.reason)
+        var batch = JSONLBatch()
+        do {
+            try LineReader(path: path, maximumLineLength: maximumRecordLength).forEachLine { line, number in
+                var bytes = line
+                if number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
+                batch.append(bytes, line: number)
+                if batch.bytes.count >= JSONLBatch.capacity {
+                    try decode(batch, into: &posts)
+                    batch.removeAll()
+                }
+                return true
             }
-            return true
+        } catch {
+            // A bad line already gathered comes before the reader's own error (a later line).
+            try decode(batch, into: &posts)
+            throw error
         }
+        try decode(batch, into: &posts)
         return posts
+    }
+
+    /// Decodes a batch in parallel slices and appends its posts in order.
+    private func decode(_ batch: JSONLBatch, into posts: inout [LabelledPost]) throws {
+        let count = batch.lines.count
+        guard count > 0 else { return }
+        let parts = count < 1024 ? 1 : JSONLBatch.parts
+        let slices = WorkerSlots<JSONLSlice?>.concurrentMap(parts) { part in
+            batch.bytes.withUnsafeBufferPointer { bytes -> JSONLSlice in
+                var shared = SharedLabels()
+                var decoded: [LabelledPost] = []
+                decoded.reserveCapacity(count / parts + 1)
+                for index in (count * part / parts)..<(count * (part + 1) / parts) {
+                    let line = batch.lines[index]
+                    var scanner = JSONObjectScanner(bytes: UnsafeBufferPointer(rebasing: bytes[line.range]))
+                    do {
+                        decoded.append(try scanner.labelledPost(line: line.number, shared: &shared))
+                    } catch let problem as JSONProblem {
+                        return .failure(line: line.number, reason: problem.reason)
+                    } catch {
+                        return .failure(line: line.number, reason: "\(error)")
+                    }
+                }
+                return .success(decoded)
+            }
+        }
+        for slice in slices {
+            switch slice {
+            case .success(let decoded): posts.append(contentsOf: decoded)
+            case .failure(let line, let reason): throw InputError(file: path, line: line, reason: reason)
+            }
+        }
     }
 
     // MARK: CSV
@@ -143,6 +185,34 @@ public struct LabelledReader {
     }
 }
 
+/// JSONL lines copied out of the reader's buffer, to be decoded in parallel.
+private struct JSONLBatch {
+    /// Bytes gathered before a batch is decoded.
+    static let capacity = 8 << 20
+    /// Slices a batch is decoded in (a constant, so results never depend on the core count).
+    static let parts = 4
+
+    var bytes: [UInt8] = []
+    var lines: [(range: Range<Int>, number: Int)] = []
+
+    mutating func append(_ line: UnsafeBufferPointer<UInt8>, line number: Int) {
+        let start = bytes.count
+        bytes.append(contentsOf: line)
+        lines.append((start..<bytes.count, number))
+    }
+
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        lines.removeAll(keepingCapacity: true)
+    }
+}
+
+/// The outcome of decoding one slice of a batch.
+private enum JSONLSlice {
+    case success([LabelledPost])
+    case failure(line: Int, reason: String)
+}
+
 /// Accumulates one CSV record, which may span several lines inside quotes (RFC 4180).
 private struct CSVRecord {
     var cells: [[UInt8]] = []
@@ -192,6 +262,21 @@ private extension Substring {
     }
 }
 
+/// Single-label arrays shared between posts: a million posts with three distinct labels then
+/// hold three arrays, not a million, which saves an allocation when reading each post and a
+/// deallocation when the posts go.
+private struct SharedLabels {
+    private var arrays: [[String]] = []
+
+    /// `[label]`, the same array each time for the first 64 distinct labels.
+    mutating func single(_ label: String) -> [String] {
+        for array in arrays where array[0] == label { return array }
+        let array = [label]
+        if arrays.count < 64 { arrays.append(array) }
+        return array
+    }
+}
+
 /// Why a JSON line was rejected.
 private struct JSONProblem: Error {
     var reason: String
@@ -206,7 +291,7 @@ private struct JSONObjectScanner {
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-    mutating func labelledPost(line: Int) throws -> LabelledPost {
+    mutating func labelledPost(line: Int, shared: inout SharedLabels) throws -> LabelledPost {
         skipSpace()
         try expect(0x7B, "expected a JSON object")
         var text: String?
@@ -228,7 +313,7 @@ private struct JSONObjectScanner {
                     if peek() == 0x22 {
                         let label = try string()
                         guard !label.isEmpty else { throw JSONProblem(reason: "\"label\" is empty") }
-                        labels = [label]
+                        labels = shared.single(label)
                     } else if peek() == 0x6E {
                         try literal("null")
                         labels = labels ?? []
@@ -306,11 +391,13 @@ private struct JSONObjectScanner {
         try expect(0x22, "expected a string")
         var out: [UInt8] = []
         var start = index
+        var ascii = true
         while true {
             guard index < bytes.count else { throw JSONProblem(reason: "unterminated string") }
             let byte = bytes[index]
             if byte == 0x22 { break }
             if byte < 0x20 { throw JSONProblem(reason: "control character in a string") }
+            if byte >= 0x80 { ascii = false }
             if byte != 0x5C { index += 1; continue }
             out.append(contentsOf: bytes[start..<index])
             index += 1
@@ -342,9 +429,18 @@ private struct JSONObjectScanner {
             }
             start = index
         }
-        out.append(contentsOf: bytes[start..<index])
+        let decoded: String?
+        if out.isEmpty, ascii {
+            // ASCII needs no validation, and the generic validating initialiser costs more than the copy.
+            decoded = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        } else if out.isEmpty {
+            decoded = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        } else {
+            out.append(contentsOf: bytes[start..<index])
+            decoded = String(validating: out, as: UTF8.self)
+        }
         index += 1
-        guard let text = String(validating: out, as: UTF8.self) else { throw JSONProblem(reason: "not valid UTF-8") }
+        guard let text = decoded else { throw JSONProblem(reason: "not valid UTF-8") }
         return text
     }
 
