@@ -9,7 +9,12 @@ configuration, averaged over repeats:
     `turfwatch train --tune-offsets` does: coordinate ascent, 0.1 grid in [-2, 2], AGAINST fixed)
     on the out-of-fold scores of the other folds only, so the figure is not optimistic.
 The test split is never read here.
-usage: python3 tweeteval_explore.py FEATDIR CONFIG [CONFIG...]   (see CONFIGS below)
+Models (scikit-learn): `lr` one-vs-rest LogisticRegression (liblinear; scikit-learn's lbfgs
+took 30 s a fit at C 10 on 2^18 columns), `svm` LinearSVC (squared hinge), `nb` MultinomialNB,
+`nblr`/`nbsvm` Wang & Manning's NB-scaled LR/SVM. A configuration is a list of members
+`(view, l2, model, weight, standardise)` whose scores are added, each divided by the spread of
+its row-centred training scores when `standardise` is true.
+usage: python3 tweeteval_explore.py FEATDIR REPEATS 'FEATS|[members]' ...   (see tweeteval_explore.sh)
 """
 import sys
 import warnings
@@ -67,15 +72,6 @@ def nb_ratio(X, yb, alpha):
     return np.log(p / p.sum()) - np.log(q / q.sum())
 
 
-def standardise(s):
-    """Scores of one model made comparable across models: divided by their std on the training rows."""
-    return s
-
-
-class Model:
-    """fit(X, y) -> self; scores(X) -> (n, 3) logits-like scores."""
-
-
 def make(spec):
     algo = spec["algo"]
     def fit_scores(Xtr, ytr, Xte):
@@ -117,7 +113,7 @@ def load(featdir, name):
 
 
 def oof(data, members, repeats, folds=5):
-    """members: list of (feature transform spec, model spec, weight). Returns per repeat per target the oof scores."""
+    """Out-of-fold summed scores per repeat and target: {target: (scores, gold, fold of each row)}."""
     results = []
     for rep in range(repeats):
         per = {}
