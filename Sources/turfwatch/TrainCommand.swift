@@ -71,7 +71,7 @@ struct TrainCommand: ParsableCommand {
             let config = try features.config()
             let posts = try data.read()
             let hyper = Hyperparameters(alpha: alpha, c: c, beta: beta, balanced: balanced, tolerance: tolerance, maxIterations: maxIter,
-                                        nbWeight: nbWeight)
+                                        nbWeight: nbWeight ?? (algorithm == .ens ? 1 : nil))
             let options = TrainingOptions(algorithm: algorithm, hyperparameters: hyper, folds: folds, search: search, seed: seed,
                                           tuneOffsets: tuneOffsets)
             let start = Date()
