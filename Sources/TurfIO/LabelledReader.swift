@@ -1,3 +1,4 @@
+import Dispatch
 import TurfCore
 
 /// A post with its stance labels, as users supply training and test data.
@@ -69,21 +70,64 @@ public struct LabelledReader {
 
     // MARK: JSONL
 
+    /// Lines are gathered into batches of a few megabytes and each batch is decoded in
+    /// `JSONLBatch.parts` parallel slices, so decoding uses every core; posts keep file order and
+    /// the first bad line in file order is the one reported.
     private func readJSONL() throws -> [LabelledPost] {
         var posts: [LabelledPost] = []
-        try LineReader(path: path, maximumLineLength: maximumRecordLength).forEachLine { line, number in
-            var bytes = line
-            if number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
-            var scanner = JSONObjectScanner(bytes: bytes)
-            do {
-                posts.append(try scanner.labelledPost(line: number))
-            } catch let problem as JSONProblem {
-                throw InputError(file: path, line: number, reason: problem.reason)
+        var batch = JSONLBatch()
+        do {
+            try LineReader(path: path, maximumLineLength: maximumRecordLength).forEachLine { line, number in
+                var bytes = line
+                if number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
+                batch.append(bytes, line: number)
+                if batch.bytes.count >= JSONLBatch.capacity {
+                    try decode(batch, into: &posts)
+                    batch.removeAll()
+                }
+                return true
             }
-            return true
+        } catch {
+            // A bad line already gathered comes before the reader's own error (a later line).
+            try decode(batch, into: &posts)
+            throw error
         }
+        try decode(batch, into: &posts)
         return posts
+    }
+
+    /// Decodes a batch in parallel slices and appends its posts in order.
+    private func decode(_ batch: JSONLBatch, into posts: inout [LabelledPost]) throws {
+        let count = batch.lines.count
+        guard count > 0 else { return }
+        let parts = count < 1024 ? 1 : JSONLBatch.parts
+        let slots = JSONLSlots(count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let slice = batch.bytes.withUnsafeBufferPointer { bytes -> JSONLSlice in
+                var decoded: [LabelledPost] = []
+                decoded.reserveCapacity(count / parts + 1)
+                for index in (count * part / parts)..<(count * (part + 1) / parts) {
+                    let line = batch.lines[index]
+                    var scanner = JSONObjectScanner(bytes: UnsafeBufferPointer(rebasing: bytes[line.range]))
+                    do {
+                        decoded.append(try scanner.labelledPost(line: line.number))
+                    } catch let problem as JSONProblem {
+                        return .failure(line: line.number, reason: problem.reason)
+                    } catch {
+                        return .failure(line: line.number, reason: "\(error)")
+                    }
+                }
+                return .success(decoded)
+            }
+            slots.store(part, slice)
+        }
+        for part in 0..<parts {
+            switch slots.take(part) {
+            case .success(let decoded): posts.append(contentsOf: decoded)
+            case .failure(let line, let reason): throw InputError(file: path, line: line, reason: reason)
+            }
+        }
     }
 
     // MARK: CSV
@@ -141,6 +185,53 @@ public struct LabelledReader {
         }
         return text
     }
+}
+
+/// JSONL lines copied out of the reader's buffer, to be decoded in parallel.
+private struct JSONLBatch {
+    /// Bytes gathered before a batch is decoded.
+    static let capacity = 8 << 20
+    /// Slices a batch is decoded in (a constant, so results never depend on the core count).
+    static let parts = 4
+
+    var bytes: [UInt8] = []
+    var lines: [(range: Range<Int>, number: Int)] = []
+
+    mutating func append(_ line: UnsafeBufferPointer<UInt8>, line number: Int) {
+        let start = bytes.count
+        bytes.append(contentsOf: line)
+        lines.append((start..<bytes.count, number))
+    }
+
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        lines.removeAll(keepingCapacity: true)
+    }
+}
+
+/// The outcome of decoding one slice of a batch.
+private enum JSONLSlice {
+    case success([LabelledPost])
+    case failure(line: Int, reason: String)
+}
+
+/// One result per slice, each written by the one worker that decodes it.
+private final class JSONLSlots: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<JSONLSlice>
+
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: .success([]))
+    }
+
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+
+    func store(_ index: Int, _ slice: JSONLSlice) { storage[index] = slice }
+
+    func take(_ index: Int) -> JSONLSlice { storage[index] }
 }
 
 /// Accumulates one CSV record, which may span several lines inside quotes (RFC 4180).
@@ -306,11 +397,13 @@ private struct JSONObjectScanner {
         try expect(0x22, "expected a string")
         var out: [UInt8] = []
         var start = index
+        var ascii = true
         while true {
             guard index < bytes.count else { throw JSONProblem(reason: "unterminated string") }
             let byte = bytes[index]
             if byte == 0x22 { break }
             if byte < 0x20 { throw JSONProblem(reason: "control character in a string") }
+            if byte >= 0x80 { ascii = false }
             if byte != 0x5C { index += 1; continue }
             out.append(contentsOf: bytes[start..<index])
             index += 1
@@ -342,9 +435,18 @@ private struct JSONObjectScanner {
             }
             start = index
         }
-        out.append(contentsOf: bytes[start..<index])
+        let decoded: String?
+        if out.isEmpty, ascii {
+            // ASCII needs no validation, and the generic validating initialiser costs more than the copy.
+            decoded = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        } else if out.isEmpty {
+            decoded = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        } else {
+            out.append(contentsOf: bytes[start..<index])
+            decoded = String(validating: out, as: UTF8.self)
+        }
         index += 1
-        guard let text = String(validating: out, as: UTF8.self) else { throw JSONProblem(reason: "not valid UTF-8") }
+        guard let text = decoded else { throw JSONProblem(reason: "not valid UTF-8") }
         return text
     }
 

@@ -27,14 +27,12 @@ extension Trainer {
         if options.algorithm == .ens, featureConfig.secondView == nil {
             throw TrainingError.invalidSetting("--algo ens needs two feature views: give --second-view (e.g. binary+l2)")
         }
-        let extractor = FeatureExtractor(config: featureConfig)
-        let vectors = featurize(examples.map(\.text), extractor: extractor)
-        let set = try TrainingSet(vectors: vectors, labels: examples.map(\.labels), dimension: extractor.dimension)
+        let (set, digest) = try featurizedSet(examples, extractor: FeatureExtractor(config: featureConfig))
         let outcome = try train(set, options: options)
         let metadata = ModelMetadata(
             featureConfigJSON: ModelMetadata.json(featureConfig), labels: set.labelNames, thresholds: outcome.thresholds,
             isMultiClass: set.isMultiClass, link: outcome.weights.link, algorithm: options.algorithm,
-            hyperparameters: outcome.hyperparameters, trainingSHA256: fingerprint(examples), trainingExamples: examples.count,
+            hyperparameters: outcome.hyperparameters, trainingSHA256: digest, trainingExamples: examples.count,
             crossValidation: outcome.crossValidation.map { ModelMetadata.json($0) } ?? "",
             createdAt: UTCTime.iso8601(createdAt), scoreOffsets: outcome.offsets)
         return (try StanceModel(weights: outcome.weights, metadata: metadata), outcome)
@@ -57,6 +55,67 @@ extension Trainer {
         return Array(parts.joined())
     }
 
+    /// The training set of `examples` and their `fingerprint`: the texts are featurised straight
+    /// into compressed rows in a fixed number of blocks on all cores, while one more task hashes
+    /// the examples (a serial pass that would otherwise follow the parallel ones).
+    /// - Throws: `TrainingError` for an empty set or a single class.
+    static func featurizedSet(_ examples: [LabelledExample], extractor: FeatureExtractor) throws -> (TrainingSet, String) {
+        let blocks = min(64, max(1, examples.count / 256))
+        let parts = ParallelSlots<FeaturizedPart>.map(blocks + 1) { task in
+            guard task > 0 else { return .digest(fingerprint(examples)) }
+            let block = task - 1
+            let rows = (examples.count * block / blocks)..<(examples.count * (block + 1) / blocks)
+            let scratch = FeatureScratch()
+            var lengths: [Int] = []
+            var indices: [UInt32] = []
+            var values: [Float] = []
+            lengths.reserveCapacity(rows.count)
+            for row in rows {
+                var text = examples[row].text
+                text.withUTF8 { extractor.vector(for: $0, into: scratch) }
+                indices.append(contentsOf: scratch.indices)
+                values.append(contentsOf: scratch.values)
+                lengths.append(scratch.featureCount)
+            }
+            return .rows(lengths: lengths, indices: indices, values: values)
+        }
+        var digest = ""
+        var blocksOfRows: [(lengths: [Int], indices: [UInt32], values: [Float])] = []
+        for part in parts {
+            switch part {
+            case .digest(let value): digest = value
+            case .rows(let lengths, let indices, let values): blocksOfRows.append((lengths, indices, values))
+            }
+        }
+        var rowStart = [0]
+        rowStart.reserveCapacity(examples.count + 1)
+        var offsets: [Int] = []
+        for block in blocksOfRows {
+            offsets.append(rowStart[rowStart.count - 1])
+            for length in block.lengths { rowStart.append(rowStart[rowStart.count - 1] + length) }
+        }
+        let total = rowStart[rowStart.count - 1]
+        let filled = blocksOfRows
+        let starts = offsets
+        let indices = [UInt32](unsafeUninitializedCapacity: total) { buffer, count in
+            let target = UnsafeSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: filled.count) { block in
+                _ = UnsafeMutableBufferPointer(rebasing: target.value[starts[block]...]).initialize(fromContentsOf: filled[block].indices)
+            }
+            count = total
+        }
+        let values = [Float](unsafeUninitializedCapacity: total) { buffer, count in
+            let target = UnsafeSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: filled.count) { block in
+                _ = UnsafeMutableBufferPointer(rebasing: target.value[starts[block]...]).initialize(fromContentsOf: filled[block].values)
+            }
+            count = total
+        }
+        let set = try TrainingSet(rowStart: rowStart, indices: indices, values: values, labels: examples.map(\.labels),
+                                  dimension: extractor.dimension)
+        return (set, digest)
+    }
+
     /// SHA-256 over the examples in order: each text's UTF-8, 0x1F, its labels joined by
     /// 0x1E, then 0x0A. The same posts and labels give the same fingerprint whatever file
     /// format they came in.
@@ -73,4 +132,10 @@ extension Trainer {
         }
         return SHA256.hex(hasher.finalize())
     }
+}
+
+/// One task of `Trainer.featurizedSet`: a block of featurised rows, or the data's fingerprint.
+private enum FeaturizedPart {
+    case rows(lengths: [Int], indices: [UInt32], values: [Float])
+    case digest(String)
 }

@@ -40,7 +40,7 @@ enum NBLR {
             for row in 0..<matrix.rows {
                 for position in matrix.rowStart[row]..<matrix.rowStart[row + 1] {
                     let column = Int(matrix.columns[position])
-                    scores[row] += matrix.values[position] * full[Int(matrix.originalFeature[column])]
+                    scores[row] += Double(matrix.values[position]) * full[Int(matrix.originalFeature[column])]
                 }
             }
             let bias = hyper.beta < 1 ? refitBias(scores: scores, targets: targets, rowWeights: rowWeights, start: solution[width])
@@ -82,7 +82,8 @@ enum NBLR {
         for row in 0..<matrix.rows {
             for position in matrix.rowStart[row]..<matrix.rowStart[row + 1] {
                 let column = Int(matrix.columns[position])
-                if targets[row] { positive[column] += matrix.values[position] } else { negative[column] += matrix.values[position] }
+                let value = Double(matrix.values[position])
+                if targets[row] { positive[column] += value } else { negative[column] += value }
             }
         }
         let smoothing = alpha * Double(dimension)

@@ -100,13 +100,20 @@ public enum Trainer {
         let candidates = options.search ? searchGrid(options.algorithm, base: options.hyperparameters) : [options.hyperparameters]
         var searched: [(Hyperparameters, Double)] = []
         var best: (hyper: Hyperparameters, report: EvaluationReport?, scores: [[Double]])?
+        var prefitted: LinearWeights?
         for hyper in candidates {
             guard folds >= 2 else {
                 best = (hyper, nil, [])
                 break
             }
-            let scores = CrossValidation.outOfFoldScores(set, algorithm: options.algorithm, hyper: hyper,
+            let scores: [[Double]]
+            if candidates.count == 1 {
+                (scores, prefitted) = CrossValidation.outOfFoldScoresAndFit(set, algorithm: options.algorithm, hyper: hyper,
+                                                                             folds: folds, seed: options.seed)
+            } else {
+                scores = CrossValidation.outOfFoldScores(set, algorithm: options.algorithm, hyper: hyper,
                                                          folds: folds, seed: options.seed)
+            }
             let link = linkOf(options.algorithm, set)
             let probabilities = scores.map { LinearWeights.probabilities($0, link: link) }
             let thresholds = tunedThresholds(set, probabilities: probabilities)
@@ -121,7 +128,7 @@ public enum Trainer {
             }
         }
         let chosen = best!
-        var weights = fit(set, algorithm: options.algorithm, hyper: chosen.hyper)
+        var weights = prefitted ?? fit(set, algorithm: options.algorithm, hyper: chosen.hyper)
         let link = weights.link
         var offsets = [Double](repeating: 0, count: set.labelNames.count)
         var report = chosen.report

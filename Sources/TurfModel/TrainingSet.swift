@@ -25,20 +25,10 @@ public struct TrainingSet: Sendable {
     ///   distinct labels when multi-class (a multi-label set needs at least one label).
     public init(vectors: [SparseVector], labels: [[String]], dimension: Int) throws {
         precondition(vectors.count == labels.count, "one label set per vector")
-        guard !vectors.isEmpty else { throw TrainingError.emptyDataSet }
-        let names = Array(Set(labels.joined())).sorted()
-        let isMultiClass = labels.allSatisfy { Set($0).count == 1 }
-        if isMultiClass, names.count < 2 { throw TrainingError.singleClass(names.first ?? "") }
-        if names.isEmpty { throw TrainingError.singleClass("") }
-        var lookup: [String: Int] = [:]
-        for (index, name) in names.enumerated() { lookup[name] = index }
-        self.dimension = dimension
-        self.labelNames = names
-        self.isMultiClass = isMultiClass
-        rowStart = [0]
+        var rowStart = [0]
         rowStart.reserveCapacity(vectors.count + 1)
-        indices = []
-        values = []
+        var indices: [UInt32] = []
+        var values: [Float] = []
         let total = vectors.reduce(0) { $0 + $1.count }
         indices.reserveCapacity(total)
         values.reserveCapacity(total)
@@ -47,7 +37,42 @@ public struct TrainingSet: Sendable {
             values.append(contentsOf: vector.values)
             rowStart.append(indices.count)
         }
-        targets = labels.map { Array(Set($0.map { lookup[$0]! })).sorted() }
+        try self.init(rowStart: rowStart, indices: indices, values: values, labels: labels, dimension: dimension)
+    }
+
+    /// Builds a set from rows already in compressed-sparse-row form.
+    /// - Throws: as `init(vectors:labels:dimension:)`.
+    /// - Complexity: O(rows + labels), besides taking the arrays over.
+    init(rowStart: [Int], indices: [UInt32], values: [Float], labels: [[String]], dimension: Int) throws {
+        precondition(rowStart.count == labels.count + 1, "one label set per row")
+        guard !labels.isEmpty else { throw TrainingError.emptyDataSet }
+        var index = LabelIndex()
+        var isMultiClass = true
+        var single = [Int](repeating: -1, count: labels.count)
+        for (row, names) in labels.enumerated() {
+            if names.count == 1 {
+                single[row] = index.id(of: names[0])
+            } else {
+                for name in names { _ = index.id(of: name) }
+                if Set(names).count != 1 { isMultiClass = false }
+            }
+        }
+        let names = index.names.sorted()
+        if isMultiClass, names.count < 2 { throw TrainingError.singleClass(names.first ?? "") }
+        if names.isEmpty { throw TrainingError.singleClass("") }
+        var sortedID = [Int](repeating: 0, count: names.count)
+        for (position, name) in names.enumerated() { sortedID[index.id(of: name)] = position }
+        // One shared array per single-label target: a million rows then cost a million retains.
+        let shared = (0..<names.count).map { [$0] }
+        self.dimension = dimension
+        self.labelNames = names
+        self.isMultiClass = isMultiClass
+        self.rowStart = rowStart
+        self.indices = indices
+        self.values = values
+        targets = (0..<labels.count).map { row in
+            single[row] >= 0 ? shared[sortedID[single[row]]] : Array(Set(labels[row].map { sortedID[index.id(of: $0)] })).sorted()
+        }
     }
 
     private init(dimension: Int, labelNames: [String], isMultiClass: Bool) {
@@ -108,5 +133,26 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
             name.isEmpty ? "the data set has no labels to learn" : "the data set has a single class (\(name)): need at least two"
         case .invalidSetting(let message): message
         }
+    }
+}
+
+/// Label names numbered in order of first appearance. Data sets have a handful of labels, so a
+/// short linear scan of small strings finds one faster than hashing it.
+private struct LabelIndex {
+    private(set) var names: [String] = []
+    private var lookup: [String: Int] = [:]
+
+    mutating func id(of label: String) -> Int {
+        if names.count <= 16 {
+            for (id, name) in names.enumerated() where name == label { return id }
+        } else if let id = lookup[label] {
+            return id
+        }
+        names.append(label)
+        if names.count > 16 {
+            if lookup.isEmpty { for (id, name) in names.enumerated() { lookup[name] = id } }
+            lookup[label] = names.count - 1
+        }
+        return names.count - 1
     }
 }

@@ -24,18 +24,21 @@ declare -A SETTINGS=(
 ALGOS=${ALGOS:-nb cnb lr nblr ens}
 echo "load: $(uptime)"
 for algo in $ALGOS; do
-  # shellcheck disable=SC2086
-  start=$(date +%s.%N)
-  for target in $TARGETS; do
-    "$BIN" train --data "$DATA/$target/train.jsonl" "$DATA/$target/val.jsonl" --algo "$algo" \
-      --out "$WORK/$algo-$target.safetensors" "${COMMON[@]}" ${SETTINGS[$algo]} >/dev/null 2>"$WORK/$algo-$target.log"
-  done
-  end=$(date +%s.%N)
+  # Wall and CPU (user + system) seconds of the five trainings, for a shared machine's sake.
+  TIMEFORMAT='%R %U %S'
+  { time {
+    for target in $TARGETS; do
+      # shellcheck disable=SC2086
+      "$BIN" train --data "$DATA/$target/train.jsonl" "$DATA/$target/val.jsonl" --algo "$algo" \
+        --out "$WORK/$algo-$target.safetensors" "${COMMON[@]}" ${SETTINGS[$algo]} >/dev/null 2>"$WORK/$algo-$target.log"
+    done
+  }; } 2>"$WORK/time"
+  read -r wall user system <"$WORK/time"
   for target in $TARGETS; do
     "$BIN" evaluate --model "$WORK/$algo-$target.safetensors" --data "$DATA/$target/test.jsonl" \
       --predictions "$WORK/$algo-$target.pred" >/dev/null
   done
-  printf '%-5s train 5 targets %5.2f s | %s\n' "$algo" "$(echo "$end - $start" | bc)" \
+  printf '%-5s train 5 targets %5.2f s wall %5.2f s CPU | %s\n' "$algo" "$wall" "$(echo "$user + $system" | bc)" \
     "$(python3 scripts/bench/tweeteval_score.py "$WORK/$algo-"*.pred)"
 done
 echo "load: $(uptime)"

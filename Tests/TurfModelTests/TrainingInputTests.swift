@@ -1,0 +1,82 @@
+import Testing
+import TurfText
+@testable import TurfModel
+
+/// Building training sets straight from text, and the data fingerprint computed beside it.
+@Suite struct TrainingInputTests {
+    static let examples: [LabelledExample] = (0..<1500).map { row in
+        let words = ["Крым", "наш", "🇷🇺", "stop", "the", "war", "#peace", "@someone", "now", "never"]
+        let text = (0..<(row % 7 + 1)).map { words[(row * 7 + $0 * 3) % words.count] }.joined(separator: " ")
+        return LabelledExample(text: row % 97 == 0 ? "" : text, labels: [["FAVOR", "AGAINST", "NONE"][row % 3]])
+    }
+
+    @Test func featurizedSetEqualsTheVectorPath() throws {
+        let extractor = FeatureExtractor(config: FeatureConfig())
+        let (set, digest) = try Trainer.featurizedSet(Self.examples, extractor: extractor)
+        let reference = try TrainingSet(vectors: Trainer.featurize(Self.examples.map(\.text), extractor: extractor),
+                                        labels: Self.examples.map(\.labels), dimension: extractor.dimension)
+        #expect(set.rowStart == reference.rowStart)
+        #expect(set.indices == reference.indices)
+        #expect(set.values == reference.values)
+        #expect(set.targets == reference.targets)
+        #expect(set.labelNames == ["AGAINST", "FAVOR", "NONE"])
+        #expect(digest == Trainer.fingerprint(Self.examples))
+    }
+
+    @Test func labelsAreNumberedInSortedOrderWithManyLabels() throws {
+        // 20 labels: past the short linear scan, onto the dictionary.
+        let names = (0..<20).map { "label\(19 - $0)" }
+        let labels = (0..<60).map { [names[$0 % 20]] }
+        let set = try TrainingSet(vectors: labels.map { _ in SparseVector(indices: [1], values: [1]) }, labels: labels, dimension: 4)
+        #expect(set.labelNames == names.sorted())
+        #expect(set.isMultiClass)
+        for row in 0..<60 { #expect(set.labelNames[set.targets[row][0]] == labels[row][0]) }
+    }
+
+    @Test func repeatedLabelInARowIsStillMultiClassAndMixedRowsAreNot() throws {
+        let vector = SparseVector(indices: [0], values: [1])
+        let repeated = try TrainingSet(vectors: [vector, vector], labels: [["b", "b"], ["a"]], dimension: 2)
+        #expect(repeated.isMultiClass)
+        #expect(repeated.targets == [[1], [0]])
+        let mixed = try TrainingSet(vectors: [vector, vector, vector], labels: [["b", "a"], [], ["a"]], dimension: 2)
+        #expect(!mixed.isMultiClass)
+        #expect(mixed.targets == [[0, 1], [], [0]])
+        #expect(throws: TrainingError.singleClass("x")) {
+            try TrainingSet(vectors: [vector, vector], labels: [["x"], ["x"]], dimension: 2)
+        }
+        #expect(throws: TrainingError.emptyDataSet) { try TrainingSet(vectors: [], labels: [], dimension: 2) }
+    }
+
+    @Test func hashingInUnevenPiecesEqualsHashingAtOnce() {
+        // Pieces of every length from 0 to 130 cross the 64-byte block boundary in every way.
+        var generator = SplitMix64(seed: 2)
+        let bytes = (0..<8515).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        var pieces = SHA256()
+        var offset = 0
+        var length = 0
+        while offset < bytes.count {
+            let end = min(bytes.count, offset + length)
+            pieces.update(bytes[offset..<end])
+            offset = end
+            length = (length + 1) % 131
+        }
+        var bytewise = SHA256()
+        for byte in bytes { bytewise.update(CollectionOfOne(byte)) }
+        let whole = SHA256.hex(of: bytes)
+        #expect(SHA256.hex(pieces.finalize()) == whole)
+        #expect(SHA256.hex(bytewise.finalize()) == whole)
+        var lazy = SHA256()
+        lazy.update(bytes.lazy.map { $0 })
+        #expect(SHA256.hex(lazy.finalize()) == whole)
+    }
+
+    @Test func finalFitBesideTheFoldsEqualsTheFitAfterThem() throws {
+        let set = try SolverTests.problemSet(rows: 120, features: 50, classes: 3)
+        for algorithm in Algorithm.allCases {
+            let hyper = Hyperparameters(balanced: true)
+            let both = CrossValidation.outOfFoldScoresAndFit(set, algorithm: algorithm, hyper: hyper, folds: 4, seed: 3)
+            #expect(both.scores == CrossValidation.outOfFoldScores(set, algorithm: algorithm, hyper: hyper, folds: 4, seed: 3))
+            #expect(both.model == Trainer.fit(set, algorithm: algorithm, hyper: hyper), "\(algorithm)")
+        }
+    }
+}
