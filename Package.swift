@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "TurfIOTests", dependencies: ["TurfIO", "TurfCore"]),
         .testTarget(name: "TurfReportTests", dependencies: ["TurfReport", "TurfCore"]),
         .testTarget(name: "TurfPipelineTests", dependencies: ["TurfPipeline", "TurfIO", "TurfCore", "TurfModel", "TurfText", "TurfRules", "TurfSimulate", "TurfTimeline", "TurfCoordination", "TurfwatchTestSupport"]),
-        .testTarget(name: "TurfModelTests", dependencies: ["TurfModel", "TurfText", "TurfCore"]),
+        .testTarget(name: "TurfModelTests", dependencies: ["TurfModel", "TurfText", "TurfCore", "TurfwatchTestSupport"]),
         .testTarget(name: "TurfTextTests", dependencies: ["TurfText", "TurfwatchTestSupport"]),
         .testTarget(name: "TurfRulesTests", dependencies: ["TurfRules", "TurfCore", "TurfwatchTestSupport"]),
         .testTarget(name: "TurfCoordinationTests", dependencies: ["TurfCoordination", "TurfCore", "TurfIO", "TurfTimeline", "TurfSimulate"]),

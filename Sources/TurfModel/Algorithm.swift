@@ -8,6 +8,9 @@ public enum Algorithm: String, Codable, Hashable, Sendable, CaseIterable {
     case lr
     /// Logistic regression on naive-Bayes log-count-ratio scaled features (Wang & Manning 2012).
     case nblr
+    /// Logistic regression and multinomial naive Bayes on two views of the same features
+    /// (`FeatureConfig.secondView`), their standardised scores added into one linear scorer.
+    case ens
 }
 
 /// The settings of one fit. Unused fields are ignored by algorithms that have no use for them.
@@ -25,16 +28,21 @@ public struct Hyperparameters: Codable, Hashable, Sendable {
     public var tolerance: Double
     /// Solver iteration limit.
     public var maxIterations: Int
+    /// Ensemble (`ens`): the weight of the standardised naive-Bayes scores against the
+    /// standardised LR scores (weight 1); `nil` means 1. Absent from the JSON when `nil`, so
+    /// other algorithms' settings encode as before.
+    public var nbWeight: Double?
 
     /// Creates settings; the defaults are scikit-learn's where it has one.
     public init(alpha: Double = 1, c: Double = 1, beta: Double = 0.25, balanced: Bool = false,
-                tolerance: Double = 1e-4, maxIterations: Int = 1000) {
+                tolerance: Double = 1e-4, maxIterations: Int = 1000, nbWeight: Double? = nil) {
         self.alpha = alpha
         self.c = c
         self.beta = beta
         self.balanced = balanced
         self.tolerance = tolerance
         self.maxIterations = maxIterations
+        self.nbWeight = nbWeight
     }
 
     /// Throws when a value is out of range.
@@ -43,6 +51,9 @@ public struct Hyperparameters: Codable, Hashable, Sendable {
         guard c > 0, c.isFinite else { throw TrainingError.invalidSetting("--C must be a positive number, got \(c)") }
         guard (0...1).contains(beta) else { throw TrainingError.invalidSetting("--beta must lie in 0...1, got \(beta)") }
         guard tolerance > 0 else { throw TrainingError.invalidSetting("tolerance must be positive, got \(tolerance)") }
+        if let nbWeight {
+            guard nbWeight >= 0, nbWeight.isFinite else { throw TrainingError.invalidSetting("--nb-weight must be a number of at least 0, got \(nbWeight)") }
+        }
         guard maxIterations > 0 else { throw TrainingError.invalidSetting("iteration limit must be positive") }
     }
 }

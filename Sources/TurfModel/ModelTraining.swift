@@ -24,6 +24,9 @@ extension Trainer {
     /// - Throws: `TrainingError` (empty data, a single class, bad settings).
     public static func train(examples: [LabelledExample], featureConfig: FeatureConfig, options: TrainingOptions,
                              createdAt: Int64) throws -> (model: StanceModel, outcome: TrainingOutcome) {
+        if options.algorithm == .ens, featureConfig.secondView == nil {
+            throw TrainingError.invalidSetting("--algo ens needs two feature views: give --second-view (e.g. binary+l2)")
+        }
         let (set, digest) = try featurizedSet(examples, extractor: FeatureExtractor(config: featureConfig))
         let outcome = try train(set, options: options)
         let metadata = ModelMetadata(

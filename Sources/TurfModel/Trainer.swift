@@ -54,6 +54,7 @@ public enum Trainer {
         case .cnb: NaiveBayes.fit(set, hyper: hyper, complement: true)
         case .lr: LogisticRegression.fit(set, hyper: hyper)
         case .nblr: NBLR.fit(set, hyper: hyper)
+        case .ens: Ensemble.fit(set, hyper: hyper)
         }
     }
 
@@ -74,6 +75,12 @@ public enum Trainer {
                 for c in [0.1, 0.3, 1.0, 3.0] {
                     for beta in [0.25, 0.5, 1.0] {
                         var hyper = base; hyper.c = c; hyper.beta = beta; hyper.balanced = balanced; grid.append(hyper)
+                    }
+                }
+            case .ens:
+                for c in [1.0, 3.0, 10.0, 30.0] {
+                    for nbWeight in [0.5, 1.0, 2.0] {
+                        var hyper = base; hyper.c = c; hyper.nbWeight = nbWeight; hyper.balanced = balanced; grid.append(hyper)
                     }
                 }
             }

@@ -31,6 +31,10 @@ public struct FeatureConfig: Codable, Hashable, Sendable {
     public var weighting: Weighting
     /// Scale each vector to unit Euclidean length.
     public var l2Normalize: Bool
+    /// A second weighting of the same features stacked after the first (ids offset by
+    /// `2^hashBits`), for models combining two views (`FeatureView`); `nil` for one view.
+    /// Absent from the JSON when `nil`, so single-view configurations encode as before.
+    public var secondView: FeatureView?
 
     /// Creates a configuration: word 1-2 grams, no character n-grams, 2^20 buckets, log-TF, L2.
     public init(
@@ -40,11 +44,13 @@ public struct FeatureConfig: Codable, Hashable, Sendable {
         hashBits: Int = 20,
         seed: UInt32 = FeatureConfig.defaultSeed,
         weighting: Weighting = .logTF,
-        l2Normalize: Bool = true
+        l2Normalize: Bool = true,
+        secondView: FeatureView? = nil
     ) {
         precondition((1...31).contains(hashBits), "hashBits must be in 1...31")
         precondition(wordNGrams >= 0, "wordNGrams must not be negative")
         precondition(charNGrams.map { $0.lowerBound >= 1 } ?? true, "character n-grams start at length 1")
+        precondition(secondView == nil || hashBits <= 30, "a second view needs hashBits of at most 30")
         self.tokenizer = tokenizer
         self.wordNGrams = wordNGrams
         self.charNGrams = charNGrams
@@ -52,6 +58,7 @@ public struct FeatureConfig: Codable, Hashable, Sendable {
         self.seed = seed
         self.weighting = weighting
         self.l2Normalize = l2Normalize
+        self.secondView = secondView
     }
 
     /// Decodes a configuration (as stored in a model file), rejecting values the extractor
@@ -65,6 +72,7 @@ public struct FeatureConfig: Codable, Hashable, Sendable {
         seed = try container.decode(UInt32.self, forKey: .seed)
         weighting = try container.decode(Weighting.self, forKey: .weighting)
         l2Normalize = try container.decode(Bool.self, forKey: .l2Normalize)
+        secondView = try container.decodeIfPresent(FeatureView.self, forKey: .secondView)
         guard (1...31).contains(hashBits) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .hashBits, in: container, debugDescription: "hashBits must be in 1...31, not \(hashBits)")
@@ -72,6 +80,10 @@ public struct FeatureConfig: Codable, Hashable, Sendable {
         guard wordNGrams >= 0 else {
             throw DecodingError.dataCorruptedError(
                 forKey: .wordNGrams, in: container, debugDescription: "wordNGrams must not be negative")
+        }
+        if secondView != nil, hashBits > 30 {
+            throw DecodingError.dataCorruptedError(
+                forKey: .secondView, in: container, debugDescription: "a second view needs hashBits of at most 30")
         }
         if let charNGrams, charNGrams.lowerBound < 1 {
             throw DecodingError.dataCorruptedError(
@@ -82,6 +94,6 @@ public struct FeatureConfig: Codable, Hashable, Sendable {
     /// The default MurmurHash3 seed, the bytes `turf` read big-endian.
     public static let defaultSeed: UInt32 = 0x7475_7266
 
-    /// The number of hash buckets, `2^hashBits`.
-    public var dimension: Int { 1 << hashBits }
+    /// The feature space size: `2^hashBits` buckets, twice that with a second view.
+    public var dimension: Int { secondView == nil ? 1 << hashBits : 2 << hashBits }
 }

@@ -62,6 +62,11 @@ public struct FeatureExtractor: Sendable {
         scratch.lanes = lanes
         ids.count = unique
         weights.count = unique
+        if let view = config.secondView {
+            ids.reserve(extra: unique)
+            weights.reserve(extra: unique)
+            view.append(ids: &ids, values: &weights, count: unique, offset: UInt32(truncatingIfNeeded: 1 << config.hashBits))
+        }
         applyWeighting(weights.base, count: unique)
         scratch.ids = ids
         scratch.weights = weights

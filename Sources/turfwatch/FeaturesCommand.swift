@@ -118,6 +118,9 @@ struct FeatureOptions: ParsableArguments {
     @Flag(help: "Do not scale vectors to unit length.")
     var noL2 = false
 
+    @Option(help: "Stack a second weighting of the same features after the first: WEIGHTING or WEIGHTING+l2, e.g. binary+l2 (for --algo ens).")
+    var secondView: String?
+
     @Option(name: .customLong("stop-token"), help: "A token to drop, e.g. #semst (repeatable).")
     var stopTokens: [String] = []
 
@@ -135,7 +138,7 @@ struct FeatureOptions: ParsableArguments {
 
     /// Whether no feature flag was given.
     var isEmpty: Bool {
-        wordNgrams == nil && charNgrams == nil && hashBits == nil && weighting == nil && !noL2 && stopTokens.isEmpty
+        wordNgrams == nil && charNgrams == nil && hashBits == nil && weighting == nil && !noL2 && secondView == nil && stopTokens.isEmpty
             && targets.isEmpty && !handles && !noSplitHashtags && hashSeed == nil
     }
 
@@ -165,8 +168,16 @@ struct FeatureOptions: ParsableArguments {
         case "logtf": values = .logTF
         default: throw UsageError("--weighting must be counts, binary or logtf, not '\(weighting!)'")
         }
+        var view: FeatureView?
+        if let secondView {
+            guard let parsed = FeatureView(parsing: secondView) else {
+                throw UsageError("--second-view must be counts, binary or logtf, optionally followed by +l2, not '\(secondView)'")
+            }
+            guard bits <= 30 else { throw UsageError("--second-view needs --hash-bits of at most 30, not \(bits)") }
+            view = parsed
+        }
         return FeatureConfig(tokenizer: tokenizer, wordNGrams: words, charNGrams: ranges, hashBits: bits,
-                             seed: hashSeed ?? FeatureConfig.defaultSeed, weighting: values, l2Normalize: !noL2)
+                             seed: hashSeed ?? FeatureConfig.defaultSeed, weighting: values, l2Normalize: !noL2, secondView: view)
     }
 }
 

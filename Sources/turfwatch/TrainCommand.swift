@@ -8,7 +8,7 @@ import TurfText
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train a stance model (nb, cnb, lr, nblr) from labelled posts.",
+        abstract: "Train a stance model (nb, cnb, lr, nblr, ens) from labelled posts.",
         discussion: """
             Data where every post has exactly one label is trained multi-class; otherwise each \
             label is a one-vs-rest binary problem with a threshold tuned by cross-validation. \
@@ -21,7 +21,7 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup var data: LabelledDataOptions
     @OptionGroup var features: FeatureOptions
 
-    @Option(help: "Algorithm: nb, cnb, lr or nblr.")
+    @Option(help: "Algorithm: nb, cnb, lr, nblr or ens (LR + NB on two feature views; needs --second-view).")
     var algo: String = "lr"
 
     @Option(help: "Model file to write (safetensors).")
@@ -41,6 +41,9 @@ struct TrainCommand: ParsableCommand {
 
     @Option(help: "NB-LR interpolation between mean weight (0) and LR weights (1).")
     var beta = 0.25
+
+    @Option(help: "ens: weight of the standardised NB scores against the standardised LR scores (default 1).")
+    var nbWeight: Double?
 
     @Flag(help: "Weight classes inversely to their frequency.")
     var balanced = false
@@ -63,11 +66,12 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         try ModelCLI.reporting {
             guard let algorithm = Algorithm(rawValue: algo) else {
-                throw UsageError("--algo must be nb, cnb, lr or nblr, not '\(algo)'")
+                throw UsageError("--algo must be nb, cnb, lr, nblr or ens, not '\(algo)'")
             }
             let config = try features.config()
             let posts = try data.read()
-            let hyper = Hyperparameters(alpha: alpha, c: c, beta: beta, balanced: balanced, tolerance: tolerance, maxIterations: maxIter)
+            let hyper = Hyperparameters(alpha: alpha, c: c, beta: beta, balanced: balanced, tolerance: tolerance, maxIterations: maxIter,
+                                        nbWeight: nbWeight ?? (algorithm == .ens ? 1 : nil))
             let options = TrainingOptions(algorithm: algorithm, hyperparameters: hyper, folds: folds, search: search, seed: seed,
                                           tuneOffsets: tuneOffsets)
             let start = Date()
@@ -81,6 +85,7 @@ struct TrainCommand: ParsableCommand {
             if search {
                 for (setting, score) in outcome.searched {
                     ModelCLI.note("  search: alpha \(setting.alpha) C \(setting.c) beta \(setting.beta) balanced \(setting.balanced)"
+                        + (setting.nbWeight.map { " nb-weight \($0)" } ?? "")
                         + " -> \(String(format: "%.4f", score))")
                 }
             }

@@ -23,6 +23,8 @@ import TurfText
 
     @Test func savedModelLoadsByMappingAndScoresIdentically() throws {
         for algorithm in Algorithm.allCases {
+            var config = config
+            if algorithm == .ens { config.secondView = FeatureView(weighting: .binary, l2Normalize: true) }
             let (model, _) = try Trainer.train(examples: examples, featureConfig: config,
                                                options: TrainingOptions(algorithm: algorithm, folds: 2), createdAt: 0)
             let path = temporaryPath()
