@@ -87,14 +87,35 @@ struct LabelledDataOptions: ParsableArguments {
     /// - Throws: `InputError` for unreadable files, bad rows, or no posts at all.
     func read() throws -> [(path: String, post: LabelledPost)] {
         var posts: [(path: String, post: LabelledPost)] = []
+        try forEachFile { path, filePosts in posts += filePosts.map { (path, $0) } }
+        try requireExamples(posts.count)
+        return posts
+    }
+
+    /// Every post of every file as a training example (text and labels only), converted file by
+    /// file so a million posts are never held twice.
+    /// - Throws: `InputError` for unreadable files, bad rows, or no posts at all.
+    func readExamples() throws -> [LabelledExample] {
+        var examples: [LabelledExample] = []
+        try forEachFile { _, filePosts in
+            examples.reserveCapacity(examples.count + filePosts.count)
+            for post in filePosts { examples.append(LabelledExample(text: post.text, labels: post.labels)) }
+        }
+        try requireExamples(examples.count)
+        return examples
+    }
+
+    private func forEachFile(_ body: (String, [LabelledPost]) throws -> Void) throws {
         for path in files {
             let format = LabelledReader.Format.guess(path: path, textColumn: textColumn, labelColumn: labelColumn)
-            posts += try LabelledReader(path: path, format: format).read().map { (path, $0) }
+            try body(path, try LabelledReader(path: path, format: format).read())
         }
-        guard !posts.isEmpty else {
+    }
+
+    private func requireExamples(_ count: Int) throws {
+        guard count > 0 else {
             throw InputError(file: files.joined(separator: ", "), line: 0, reason: "the data set is empty: no labelled examples")
         }
-        return posts
     }
 }
 

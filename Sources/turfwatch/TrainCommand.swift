@@ -69,13 +69,12 @@ struct TrainCommand: ParsableCommand {
                 throw UsageError("--algo must be nb, cnb, lr, nblr or ens, not '\(algo)'")
             }
             let config = try features.config()
-            let posts = try data.read()
+            let examples = try data.readExamples()
             let hyper = Hyperparameters(alpha: alpha, c: c, beta: beta, balanced: balanced, tolerance: tolerance, maxIterations: maxIter,
                                         nbWeight: nbWeight ?? (algorithm == .ens ? 1 : nil))
             let options = TrainingOptions(algorithm: algorithm, hyperparameters: hyper, folds: folds, search: search, seed: seed,
                                           tuneOffsets: tuneOffsets)
             let start = Date()
-            let examples = posts.map { LabelledExample(text: $0.post.text, labels: $0.post.labels) }
             let (model, outcome) = try Trainer.train(examples: examples, featureConfig: config, options: options,
                                                      createdAt: ModelCLI.creationTime())
             try model.write(to: out)
