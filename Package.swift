@@ -25,6 +25,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -39,7 +40,11 @@ let package = Package(
         ),
         .target(name: "TurfCore", swiftSettings: strictSettings),
         .target(name: "TurfText", swiftSettings: strictSettings),
-        .target(name: "TurfModel", dependencies: ["TurfText", "TurfCore"], swiftSettings: strictSettings),
+        .target(
+            name: "TurfModel",
+            dependencies: ["TurfText", "TurfCore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "TurfRules",
             dependencies: ["CPCRE2", "TurfCore", .product(name: "Yams", package: "Yams")],

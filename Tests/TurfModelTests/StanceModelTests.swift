@@ -102,7 +102,18 @@ import TurfText
 
     @Test func fingerprintCoversTextAndLabels() {
         let base = Trainer.fingerprint([LabelledExample(text: "a", labels: ["X"])])
-        #expect(base == SHA256.hex(of: Array("a\u{1F}X\n".utf8)))
+        #expect(base == Trainer.fingerprint([LabelledExample(text: "a", labels: ["X"])]))
         #expect(base != Trainer.fingerprint([LabelledExample(text: "a", labels: ["Y"])]))
+    }
+
+    /// Exact digests from Python's `hashlib.sha256` over the same bytes, including texts that
+    /// cross the 64 KB chunks the fingerprint feeds the hash in.
+    @Test func fingerprintIsSHA256OfTheSerialisedExamples() {
+        let small = [LabelledExample(text: "a", labels: ["X"]), LabelledExample(text: "b", labels: ["Y", "Z"])]
+        #expect(Trainer.fingerprint(small) == "b1e4eb9ce802da2deb34aaa37a8bc66d3ece68e9aa6a3df36a3625a8c3005d1a")
+        let text = String(repeating: "ab", count: 40_000) + String(repeating: "Ж", count: 10)
+        let large = Array(repeating: LabelledExample(text: text, labels: ["FAVOR"]), count: 3)
+        #expect(Trainer.fingerprint(large) == "fdd73f5a0126e9fcde3026adf47dd6115a6eeb62ff28aa0e08acaa469a111591")
+        #expect(Trainer.fingerprint([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     }
 }

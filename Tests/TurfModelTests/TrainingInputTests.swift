@@ -47,29 +47,6 @@ import TurfText
         #expect(throws: TrainingError.emptyDataSet) { try TrainingSet(vectors: [], labels: [], dimension: 2) }
     }
 
-    @Test func hashingInUnevenPiecesEqualsHashingAtOnce() {
-        // Pieces of every length from 0 to 130 cross the 64-byte block boundary in every way.
-        var generator = SplitMix64(seed: 2)
-        let bytes = (0..<8515).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
-        var pieces = SHA256()
-        var offset = 0
-        var length = 0
-        while offset < bytes.count {
-            let end = min(bytes.count, offset + length)
-            pieces.update(bytes[offset..<end])
-            offset = end
-            length = (length + 1) % 131
-        }
-        var bytewise = SHA256()
-        for byte in bytes { bytewise.update(CollectionOfOne(byte)) }
-        let whole = SHA256.hex(of: bytes)
-        #expect(SHA256.hex(pieces.finalize()) == whole)
-        #expect(SHA256.hex(bytewise.finalize()) == whole)
-        var lazy = SHA256()
-        lazy.update(bytes.lazy.map { $0 })
-        #expect(SHA256.hex(lazy.finalize()) == whole)
-    }
-
     @Test func finalFitBesideTheFoldsEqualsTheFitAfterThem() throws {
         let set = try SolverTests.problemSet(rows: 120, features: 50, classes: 3)
         for algorithm in Algorithm.allCases {
