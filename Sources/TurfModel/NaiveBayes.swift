@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Dispatch
+import TurfCore
 
 /// Multinomial and complement naive Bayes, computed exactly as scikit-learn's `MultinomialNB`
 /// and `ComplementNB` (with `norm=False`) so that log-probabilities agree to rounding.
@@ -69,21 +70,35 @@ enum NaiveBayes {
     static func fitClasses(_ set: TrainingSet, classOf: [Int], classCount: Int, sampleWeight: [Double],
                            alpha: Double, complement: Bool) -> Fit {
         let dimension = set.dimension
-        var featureCount = [Double](repeating: 0, count: classCount * dimension)
         var classWeight = [Double](repeating: 0, count: classCount)
-        set.indices.withUnsafeBufferPointer { indices in
-            set.values.withUnsafeBufferPointer { values in
-                featureCount.withUnsafeMutableBufferPointer { counts in
-                    for row in 0..<set.count {
-                        let base = classOf[row] * dimension
-                        let weight = sampleWeight[row]
-                        classWeight[classOf[row]] += weight
-                        for position in set.rowStart[row]..<set.rowStart[row + 1] {
-                            counts[base + Int(indices[position])] += weight * Double(values[position])
+        for row in 0..<set.count { classWeight[classOf[row]] += sampleWeight[row] }
+        // Row blocks fixed by the data alone (as LR's), counted in parallel and summed in block
+        // order, so the result does not depend on the number of cores; one block below a
+        // million stored entries keeps small fits exactly the serial sum.
+        let blocks = LogisticRegression.blocks(entries: set.indices.count)
+        let partial = WorkerSlots<[Double]?>.concurrentMap(blocks) { block in
+            var counts = [Double](repeating: 0, count: classCount * dimension)
+            let rows = (set.count * block / blocks)..<(set.count * (block + 1) / blocks)
+            set.indices.withUnsafeBufferPointer { indices in
+                set.values.withUnsafeBufferPointer { values in
+                    set.rowStart.withUnsafeBufferPointer { rowStart in
+                        counts.withUnsafeMutableBufferPointer { counts in
+                            for row in rows {
+                                let base = classOf[row] * dimension
+                                let weight = sampleWeight[row]
+                                for position in rowStart[row]..<rowStart[row + 1] {
+                                    counts[base + Int(indices[position])] += weight * Double(values[position])
+                                }
+                            }
                         }
                     }
                 }
             }
+            return counts
+        }
+        var featureCount = partial[0]
+        for block in partial.dropFirst() {
+            for index in featureCount.indices { featureCount[index] += block[index] }
         }
         var logProbability = [Double](repeating: 0, count: classCount * dimension)
         if complement {

@@ -94,6 +94,10 @@ struct TrainCommand: ParsableCommand {
             if let report = outcome.crossValidation {
                 print(json ? ModelCLI.json(report) : "cross-validated (\(folds) folds):\n" + report.text, terminator: json ? "\n" : "")
             }
+            // Everything is written. The examples (a million strings for a large training set) are
+            // not freed one by one: the process ends here and the system reclaims the memory at
+            // once, as clang's -disable-free does (0.15 s of a 1.4 s run on 1M posts).
+            withExtendedLifetime(examples) { Foundation.exit(0) }
         }
     }
 }
