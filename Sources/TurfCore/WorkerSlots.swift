@@ -30,12 +30,12 @@ public final class WorkerSlots<Element>: @unchecked Sendable {
     public func map<Result>(_ transform: (Element) throws -> Result) rethrows -> [Result] {
         try storage.map(transform)
     }
+}
 
-    /// Runs `body` for every index in `0..<count` on all cores and returns the results in index
-    /// order, so a parallel stage gives exactly what the serial loop would.
-    public static func concurrentMap<Value>(_ count: Int, _ body: @Sendable (Int) -> Value) -> [Value] where Element == Value? {
-        let slots = WorkerSlots(count: count, repeating: nil)
-        DispatchQueue.concurrentPerform(iterations: count) { slots[$0] = body($0) }
-        return slots.map { $0! }
-    }
+/// Runs `body` for every index in `0..<count` on all cores and returns the results in index
+/// order, so a parallel stage gives exactly what the serial loop would.
+public func concurrentMap<Value>(_ count: Int, _ body: @Sendable (Int) -> Value) -> [Value] {
+    let slots = WorkerSlots<Value?>(count: count, repeating: nil)
+    DispatchQueue.concurrentPerform(iterations: count) { slots[$0] = body($0) }
+    return slots.map { $0! }
 }

@@ -101,7 +101,7 @@ public struct LabelledReader {
         let count = batch.lines.count
         guard count > 0 else { return }
         let parts = count < 1024 ? 1 : JSONLBatch.parts
-        let slices = WorkerSlots<JSONLSlice?>.concurrentMap(parts) { part in
+        let slices = concurrentMap(parts) { part in
             batch.bytes.withUnsafeBufferPointer { bytes -> JSONLSlice in
                 var shared = SharedLabels()
                 var decoded: [LabelledPost] = []

@@ -1,3 +1,5 @@
+import TurfCore
+
 /// Stratified k-fold cross-validation.
 public enum CrossValidation {
     /// The fold of each row: rows with the same label set are shuffled (seeded) and dealt
@@ -46,7 +48,7 @@ public enum CrossValidation {
                             fitAll: Bool) -> (scores: [[Double]], model: LinearWeights?) {
         let assignment = stratifiedFolds(targets: set.targets, folds: folds, seed: seed)
         let extra = fitAll ? 1 : 0
-        let parts = ParallelSlots<FoldOutcome>.map(folds + extra) { task in
+        let parts: [FoldOutcome] = concurrentMap(folds + extra) { task in
             guard task >= extra else { return .model(Trainer.fit(set, algorithm: algorithm, hyper: hyper)) }
             let fold = task - extra
             let training = (0..<set.count).filter { assignment[$0] != fold }

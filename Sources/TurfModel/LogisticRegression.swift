@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Dispatch
+import TurfCore
 
 /// L2-regularised logistic regression solved to the optimum with L-BFGS.
 ///
@@ -31,7 +32,7 @@ enum LogisticRegression {
             return expand(solution, matrix: matrix, outputs: count, dimension: set.dimension, link: .softmax)
         }
         let count = set.labelNames.count
-        let columns = ParallelSlots<[Double]>.map(count) { label in
+        let columns = concurrentMap(count) { label in
             let targets = set.binaryTargets(label: label).map { Int32($0 ? 1 : 0) }
             let rowWeights = NaiveBayes.sampleWeights(classes: targets.map(Int.init), count: 2, balanced: hyper.balanced)
             let problem = Problem(matrix: matrix, targets: targets, rowWeights: rowWeights,
@@ -162,7 +163,7 @@ enum LogisticRegression {
             let rows = matrix.rows
             let parts = x.withUnsafeBufferPointer { x in
                 let shared = UnsafeSendable(x)
-                return ParallelSlots<(loss: Double, bias: [Double])>.map(blocks) { block in
+                return concurrentMap(blocks) { block in
                     partial(shared.value, rows: (rows * block / blocks)..<(rows * (block + 1) / blocks), buffer: buffers.block(block))
                 }
             }

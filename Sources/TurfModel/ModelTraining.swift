@@ -43,7 +43,7 @@ extension Trainer {
     /// reusing one scratch buffer.
     public static func featurize(_ texts: [String], extractor: FeatureExtractor) -> [SparseVector] {
         let blocks = min(64, max(1, texts.count / 256))
-        let parts = ParallelSlots<[SparseVector]>.map(blocks) { block in
+        let parts = concurrentMap(blocks) { block in
             let lower = texts.count * block / blocks
             let upper = texts.count * (block + 1) / blocks
             let scratch = FeatureScratch()
@@ -62,7 +62,7 @@ extension Trainer {
     /// - Throws: `TrainingError` for an empty set or a single class.
     static func featurizedSet(_ examples: [LabelledExample], extractor: FeatureExtractor) throws -> (TrainingSet, String) {
         let blocks = min(64, max(1, examples.count / 256))
-        let parts = ParallelSlots<FeaturizedPart>.map(blocks + 1) { task in
+        let parts: [FeaturizedPart] = concurrentMap(blocks + 1) { task in
             guard task > 0 else { return .digest(fingerprint(examples)) }
             let block = task - 1
             let rows = (examples.count * block / blocks)..<(examples.count * (block + 1) / blocks)

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TurfCore
 
 /// NB-LR: logistic regression on features scaled by naive-Bayes log-count ratios, with the
 /// weight interpolation of Wang & Manning (2012), "Baselines and Bigrams" (their NBSVM, with
@@ -19,7 +20,7 @@ enum NBLR {
         let matrix = CompactMatrix(set)
         let count = set.labelNames.count
         let dimension = set.dimension
-        let columns = ParallelSlots<([Double], Double)>.map(count) { label in
+        let columns: [([Double], Double)] = concurrentMap(count) { label in
             let targets = set.binaryTargets(label: label)
             let ratio = ratios(matrix, targets: targets, alpha: hyper.alpha, dimension: dimension)
             let rowWeights = NaiveBayes.sampleWeights(classes: targets.map { $0 ? 1 : 0 }, count: 2, balanced: hyper.balanced)

@@ -36,7 +36,7 @@ enum NaiveBayes {
             return LinearWeights(dimension: dimension, labels: count, weights: out, bias: bias, link: .softmax)
         }
         let labelCount = set.labelNames.count
-        let perLabel = ParallelSlots<([Double], Double)>.map(labelCount) { label in
+        let perLabel = concurrentMap(labelCount) { label in
             let classes = set.binaryTargets(label: label).map { $0 ? 1 : 0 }
             let weights = sampleWeights(classes: classes, count: 2, balanced: hyper.balanced)
             let fit = fitClasses(set, classOf: classes, classCount: 2, sampleWeight: weights,
@@ -76,7 +76,7 @@ enum NaiveBayes {
         // order, so the result does not depend on the number of cores; one block below a
         // million stored entries keeps small fits exactly the serial sum.
         let blocks = LogisticRegression.blocks(entries: set.indices.count)
-        let partial = WorkerSlots<[Double]?>.concurrentMap(blocks) { block in
+        let partial = concurrentMap(blocks) { block in
             var counts = [Double](repeating: 0, count: classCount * dimension)
             let rows = (set.count * block / blocks)..<(set.count * (block + 1) / blocks)
             set.indices.withUnsafeBufferPointer { indices in

@@ -87,7 +87,7 @@ public enum Simulator {
     }
 
     private static func generateBlocks(scenario: Scenario, first: Int, count: Int, outputs: SimulationOutputs) -> [Block] {
-        WorkerSlots.concurrentMap(count) { generateBlock(scenario: scenario, block: first + $0, outputs: outputs) }
+        concurrentMap(count) { generateBlock(scenario: scenario, block: first + $0, outputs: outputs) }
     }
 
     private static func generateBlock(scenario: Scenario, block: Int, outputs: SimulationOutputs) -> Block {

@@ -36,7 +36,7 @@ import TurfCore
     }
 
     @Test func concurrentMapKeepsIndexOrder() {
-        #expect(WorkerSlots.concurrentMap(10_000) { $0 * $0 } == (0..<10_000).map { $0 * $0 })
-        #expect(WorkerSlots<String?>.concurrentMap(0) { String($0) } == [])
+        #expect(concurrentMap(10_000) { $0 * $0 } == (0..<10_000).map { $0 * $0 })
+        #expect(concurrentMap(0) { String($0) } == [])
     }
 }
