@@ -82,13 +82,15 @@ public struct LabelledReader {
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
                 batch.append(bytes, line: number)
                 if batch.bytes.count >= JSONLBatch.capacity {
-                    try decode(batch, into: &posts)
+                    let full = batch
                     batch.removeAll()
+                    try decode(full, into: &posts)
                 }
                 return true
             }
         } catch {
-            // A bad line already gathered comes before the reader's own error (a later line).
+            // A bad line already gathered comes before the reader's own error (a later line);
+            // after a batch's own bad line the batch is already empty and this adds nothing.
             try decode(batch, into: &posts)
             throw error
         }

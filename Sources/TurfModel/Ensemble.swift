@@ -33,26 +33,12 @@ enum Ensemble {
         return LinearWeights(dimension: set.dimension, labels: labels, weights: weights, bias: bias, link: lr.link)
     }
 
-    /// The two halves of a stacked feature space as sets of their own, each `half` wide.
+    /// The two halves of a stacked feature space as sets of their own, each `half` wide, with
+    /// the parent's labels (`TrainingSet.columns`).
     /// - Complexity: O(stored entries)
     static func split(_ set: TrainingSet, at half: Int) -> (first: TrainingSet, second: TrainingSet) {
-        var first: [SparseVector] = []
-        var second: [SparseVector] = []
-        first.reserveCapacity(set.count)
-        second.reserveCapacity(set.count)
         let boundary = UInt32(half)
-        for row in 0..<set.count {
-            let range = set.rowStart[row]..<set.rowStart[row + 1]
-            let cut = set.indices[range].firstIndex { $0 >= boundary } ?? range.upperBound
-            first.append(SparseVector(indices: Array(set.indices[range.lowerBound..<cut]),
-                                      values: Array(set.values[range.lowerBound..<cut])))
-            second.append(SparseVector(indices: set.indices[cut..<range.upperBound].map { $0 - boundary },
-                                       values: Array(set.values[cut..<range.upperBound])))
-        }
-        let labels = set.targets.map { $0.map { set.labelNames[$0] } }
-        // The label names and their order come from the same rows, so building cannot fail.
-        return (try! TrainingSet(vectors: first, labels: labels, dimension: half),
-                try! TrainingSet(vectors: second, labels: labels, dimension: half))
+        return (set.columns(0..<boundary), set.columns(boundary..<UInt32(set.dimension)))
     }
 
     /// The standard deviation of a model's training scores, the unit its scores are divided by.

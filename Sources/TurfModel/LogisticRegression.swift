@@ -394,7 +394,8 @@ struct ColumnFactors: ColumnScale {
     @inline(__always) func callAsFunction(_ column: Int) -> Double { factors[column] }
 }
 
-/// A read-only pointer handed to parallel workers that outlive no scope it came from.
+/// A pointer (or buffer) handed to parallel workers that outlive no scope it came from; each
+/// worker reads it, or writes only its own disjoint part.
 struct UnsafeSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }

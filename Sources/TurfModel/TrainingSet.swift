@@ -101,6 +101,24 @@ public struct TrainingSet: Sendable {
         return result
     }
 
+    /// The feature ids in `range` of every row as a set of their own, numbered from 0, with the
+    /// same rows, label names, targets and multi-class flag: a stacked view keeps the parent's
+    /// labels even when a cross-validation fold lacks a class.
+    /// - Complexity: O(stored entries)
+    func columns(_ range: Range<UInt32>) -> TrainingSet {
+        var result = TrainingSet(dimension: range.count, labelNames: labelNames, isMultiClass: isMultiClass)
+        result.targets = targets
+        result.rowStart.reserveCapacity(count + 1)
+        for row in 0..<count {
+            for position in rowStart[row]..<rowStart[row + 1] where range.contains(indices[position]) {
+                result.indices.append(indices[position] - range.lowerBound)
+                result.values.append(values[position])
+            }
+            result.rowStart.append(result.indices.count)
+        }
+        return result
+    }
+
     /// Row `row` as a sparse vector.
     public func vector(_ row: Int) -> SparseVector {
         SparseVector(indices: Array(indices[rowStart[row]..<rowStart[row + 1]]),

@@ -68,6 +68,9 @@ struct TrainCommand: ParsableCommand {
             guard let algorithm = Algorithm(rawValue: algo) else {
                 throw UsageError("--algo must be nb, cnb, lr, nblr or ens, not '\(algo)'")
             }
+            if nbWeight != nil, algorithm != .ens {
+                throw UsageError("--nb-weight applies to --algo ens only, not '\(algo)'")
+            }
             let config = try features.config()
             let examples = try data.readExamples()
             let hyper = Hyperparameters(alpha: alpha, c: c, beta: beta, balanced: balanced, tolerance: tolerance, maxIterations: maxIter,

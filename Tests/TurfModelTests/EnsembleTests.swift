@@ -160,4 +160,33 @@ import TurfText
         #expect(grid.count == 24)
         #expect(Set(grid.compactMap(\.nbWeight)) == [0.5, 1, 2])
     }
+
+    /// A fold whose training rows lack a class (here the single `rare` row) must still be
+    /// fitted and scored in the parent's label order; a multi-label set stays multi-label in
+    /// every fold.
+    @Test func crossValidationKeepsTheParentsLabelsInEveryFold() throws {
+        func row(_ first: [UInt32], _ second: [UInt32]) -> SparseVector {
+            SparseVector(indices: first + second.map { $0 + 8 }, values: [Float](repeating: 1, count: first.count + second.count))
+        }
+        let vectors = [row([0], [0]), row([0, 1], [0, 1]), row([0], [0]), row([2], [2]), row([2, 3], [2, 3]), row([2], [2]), row([5], [5])]
+        let labels = [["a"], ["a"], ["a"], ["b"], ["b"], ["b"], ["rare"]]
+        let set = try TrainingSet(vectors: vectors, labels: labels, dimension: 16)
+        let options = TrainingOptions(algorithm: .ens, hyperparameters: Hyperparameters(nbWeight: 1), folds: 2)
+        let outcome = try Trainer.train(set, options: options)
+        #expect(outcome.crossValidation?.labels.map(\.label) == ["a", "b", "rare"])
+        #expect(outcome.crossValidation?.examples == 7)
+        #expect(outcome.weights.labels == 3)
+        let withoutRare = Ensemble.split(set.subset(Array(0..<6)), at: 8)
+        #expect(withoutRare.first.labelNames == ["a", "b", "rare"] && withoutRare.second.labelNames == ["a", "b", "rare"])
+        #expect(Ensemble.fit(set.subset(Array(0..<6)), hyper: Hyperparameters(nbWeight: 1)).labels == 3)
+
+        let multi = try TrainingSet(vectors: vectors, labels: [["a"], ["a", "b"], ["a"], ["b"], ["b"], ["b"], []], dimension: 16)
+        let (first, second) = Ensemble.split(multi, at: 8)
+        #expect(!first.isMultiClass && !second.isMultiClass)
+        #expect(first.labelNames == ["a", "b"] && second.targets == multi.targets)
+        #expect(first.indices == [0, 0, 1, 0, 2, 2, 3, 2, 5] && second.indices == first.indices)
+        #expect(first.rowStart == [0, 1, 3, 4, 5, 7, 8, 9])
+        let multiOutcome = try Trainer.train(multi, options: TrainingOptions(algorithm: .ens, hyperparameters: Hyperparameters(nbWeight: 1), folds: 2))
+        #expect(multiOutcome.weights.link == .sigmoid)
+    }
 }

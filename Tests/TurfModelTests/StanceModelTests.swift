@@ -102,7 +102,6 @@ import TurfText
 
     @Test func fingerprintCoversTextAndLabels() {
         let base = Trainer.fingerprint([LabelledExample(text: "a", labels: ["X"])])
-        #expect(base == Trainer.fingerprint([LabelledExample(text: "a", labels: ["X"])]))
         #expect(base != Trainer.fingerprint([LabelledExample(text: "a", labels: ["Y"])]))
     }
 

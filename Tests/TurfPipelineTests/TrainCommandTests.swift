@@ -132,7 +132,27 @@ import TurfwatchTestSupport
         let broken = directory + "/broken.jsonl"
         write(Self.jsonl([("a", "FAVOR")]) + "{\"text\": \"b\", \"label\": \n", to: broken)
         try expectOneLineError(["train", "--data", broken, "--out", out], "turfwatch: \(broken):2: missing JSON value")
+        try expectOneLineError(["train", "--data", single, "--algo", "lr", "--nb-weight", "2", "--out", out],
+                               "turfwatch: --nb-weight applies to --algo ens only, not 'lr'")
         #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    /// A batch where every line is bad: the first 100 are reported one by one, the rest are
+    /// counted in the summary, and the run still succeeds (nothing is silently dropped).
+    @Test(.enabled(if: TurfwatchProcess.isBuilt))
+    func manyBadLinesAreReportedThenCounted() throws {
+        let directory = try folder()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let model = try trainModel(in: directory)
+        let bad = directory + "/bad.jsonl"
+        write(String(repeating: "{\"id\": \"x\", \"text\": 5\n", count: 3000), to: bad)
+        let result = try TurfwatchProcess.run(["classify", "--model", model, "--no-progress", bad])
+        #expect(result.status == 0)
+        let lines = result.err.split(separator: "\n").map(String.init)
+        #expect(lines.filter { $0.hasPrefix("\(bad):") }.count == 100)
+        #expect(lines.first == "\(bad):1: malformed JSON: unexpected end of line at column 22")
+        #expect(lines.contains("(further 'malformed JSON' records are counted in the summary, not shown)"))
+        #expect(lines.last?.hasPrefix("classify: 1 file, 3000 records read, 0 posts classified, 3000 skipped (malformed JSON: 3000)") == true)
     }
 
     @Test(.enabled(if: TurfwatchProcess.isBuilt))

@@ -38,16 +38,23 @@ public enum TurfwatchProcess {
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
-        let inPipe = Pipe(), out = Pipe(), err = Pipe()
+        // Standard error goes to a file, not a pipe: reading two pipes one after the other
+        // would deadlock once a run writes more than a pipe holds to the one read second.
+        let errPath = NSTemporaryDirectory() + "turfwatch-stderr-\(UUID().uuidString)"
+        FileManager.default.createFile(atPath: errPath, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: errPath) }
+        let errFile = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        let inPipe = Pipe(), out = Pipe()
         process.standardInput = inPipe
         process.standardOutput = out
-        process.standardError = err
+        process.standardError = errFile
         try process.run()
         inPipe.fileHandleForWriting.write(Data(input))
         try inPipe.fileHandleForWriting.close()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        try errFile.close()
+        let errData = FileManager.default.contents(atPath: errPath) ?? Data()
         return Result(
             status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
             err: String(decoding: errData, as: UTF8.self)
