@@ -18,6 +18,16 @@ enum LogisticRegression {
     /// splitting would cost more in per-block buffers than the pass itself.
     static func blocks(entries: Int) -> Int { min(4, max(1, entries / 1_000_000)) }
 
+    /// The most bytes a gradient pass's per-block buffers may take together (512 MB): three
+    /// classes over 2^20 buckets fit four blocks (256 MB); 17 classes get one block (285 MB).
+    static let bufferBudget = 512 << 20
+
+    /// `blocks(entries:)`, reduced so that the blocks' buffers of `bytesPerBlock` each stay
+    /// within `bufferBudget` (at least one block).
+    static func blocks(entries: Int, bytesPerBlock: Int) -> Int {
+        min(blocks(entries: entries), max(1, bufferBudget / max(1, bytesPerBlock)))
+    }
+
     /// Fits `set`: softmax when multi-class, else one binary problem per label in parallel.
     static func fit(_ set: TrainingSet, hyper: Hyperparameters) -> LinearWeights {
         let matrix = CompactMatrix(set)
@@ -133,17 +143,22 @@ enum LogisticRegression {
         }
 
         /// Doubles per column in a block buffer: the column's weights, padded to a power of two
-        /// (the SIMD width of the pass), then as many for its partial gradient. A column never
-        /// straddles two cache lines (for up to four outputs).
+        /// (the SIMD width of the pass) for up to 16 outputs, then as many for its partial
+        /// gradient. A column never straddles two cache lines (for up to four outputs). Above 16
+        /// outputs the pass keeps scores in memory and needs no padding.
         var stride: Int {
+            guard outputs <= 16 else { return 2 * outputs }
             var lanes = 1
             while lanes < outputs { lanes *= 2 }
             return 2 * lanes
         }
 
-        /// Buffers for `evaluate`, reusable across calls.
+        /// Buffers for `evaluate`, reusable across calls: one per row block, but no more than
+        /// `LogisticRegression.bufferBudget` bytes in all, so many classes over a large hash
+        /// space trade parallelism for memory. The count depends on the data and settings only.
         func workspace() -> BlockBuffers {
-            BlockBuffers(blocks: LogisticRegression.blocks(entries: matrix.columns.count), size: matrix.width * stride)
+            let size = matrix.width * stride
+            return BlockBuffers(blocks: LogisticRegression.blocks(entries: matrix.columns.count, bytesPerBlock: size * 8), size: size)
         }
 
         /// The objective at `x`, writing its gradient.

@@ -117,6 +117,19 @@ import TurfText
         #expect(LogisticRegression.blocks(entries: 999_999) == 1)
         #expect(LogisticRegression.blocks(entries: 2_500_000) == 2)
         #expect(LogisticRegression.blocks(entries: 25_000_000) == 4)
+        // Buffers stay within 512 MB: 3 classes at 2^20 columns (stride 8), 9-16 (stride 32), 17 (stride 34).
+        #expect(LogisticRegression.blocks(entries: 25_000_000, bytesPerBlock: (1 << 20) * 8 * 8) == 4)
+        #expect(LogisticRegression.blocks(entries: 25_000_000, bytesPerBlock: (1 << 20) * 32 * 8) == 2)
+        #expect(LogisticRegression.blocks(entries: 25_000_000, bytesPerBlock: (1 << 20) * 34 * 8) == 1)
+        #expect(LogisticRegression.blocks(entries: 0, bytesPerBlock: 1 << 40) == 1)
+    }
+
+    @Test func strideIsPaddedOnlyWhereASIMDRegisterHoldsTheScores() throws {
+        let strides = try [1, 3, 5, 16, 17, 40].map { classes -> Int in
+            let set = try Self.problemSet(rows: 2 * max(classes, 2), features: 50, classes: max(classes, 2))
+            return classes == 1 ? Self.binaryProblem(set).stride : Self.problem(set).stride
+        }
+        #expect(strides == [2, 8, 16, 32, 34, 80])
     }
 
     @Test func severalBlocksGiveTheSameObjective() throws {
