@@ -36,6 +36,10 @@ public struct FeatureConfig: Codable, Hashable, Sendable {
     /// Absent from the JSON when `nil`, so single-view configurations encode as before.
     public var secondView: FeatureView?
 
+    /// The widest hash space a second view allows: the two stacked views need `2^(hashBits+1)`
+    /// feature ids, which must stay within 32-bit ids.
+    public static let maxHashBitsWithSecondView = 30
+
     /// Creates a configuration: word 1-2 grams, no character n-grams, 2^20 buckets, log-TF, L2.
     public init(
         tokenizer: TokenizerConfig = TokenizerConfig(),
@@ -50,7 +54,7 @@ public struct FeatureConfig: Codable, Hashable, Sendable {
         precondition((1...31).contains(hashBits), "hashBits must be in 1...31")
         precondition(wordNGrams >= 0, "wordNGrams must not be negative")
         precondition(charNGrams.map { $0.lowerBound >= 1 } ?? true, "character n-grams start at length 1")
-        precondition(secondView == nil || hashBits <= 30, "a second view needs hashBits of at most 30")
+        precondition(secondView == nil || hashBits <= Self.maxHashBitsWithSecondView, "a second view needs hashBits of at most 30")
         self.tokenizer = tokenizer
         self.wordNGrams = wordNGrams
         self.charNGrams = charNGrams
@@ -81,7 +85,7 @@ public struct FeatureConfig: Codable, Hashable, Sendable {
             throw DecodingError.dataCorruptedError(
                 forKey: .wordNGrams, in: container, debugDescription: "wordNGrams must not be negative")
         }
-        if secondView != nil, hashBits > 30 {
+        if secondView != nil, hashBits > Self.maxHashBitsWithSecondView {
             throw DecodingError.dataCorruptedError(
                 forKey: .secondView, in: container, debugDescription: "a second view needs hashBits of at most 30")
         }

@@ -194,7 +194,9 @@ struct FeatureOptions: ParsableArguments {
             guard let parsed = FeatureView(parsing: secondView) else {
                 throw UsageError("--second-view must be counts, binary or logtf, optionally followed by +l2, not '\(secondView)'")
             }
-            guard bits <= 30 else { throw UsageError("--second-view needs --hash-bits of at most 30, not \(bits)") }
+            guard bits <= FeatureConfig.maxHashBitsWithSecondView else {
+                throw UsageError("--second-view needs --hash-bits of at most \(FeatureConfig.maxHashBitsWithSecondView), not \(bits)")
+            }
             view = parsed
         }
         return FeatureConfig(tokenizer: tokenizer, wordNGrams: words, charNGrams: ranges, hashBits: bits,

@@ -64,4 +64,23 @@ import TurfIO
         }
         #expect(message == "20: expected ',' or '}' after \"text\"")
     }
+
+    /// Over 8 MB: the first batch fills and is decoded inside the reading loop, the rest after
+    /// it. Lines stay in order across the boundary, and a bad line in the second batch is
+    /// reported with its own line number (the full first batch decoded once, cleanly).
+    @Test func filesLargerThanOneBatchCrossTheBoundary() throws {
+        let count = 200_000
+        let posts = try withFile(Self.lines(count)) { try LabelledReader(path: $0, format: .jsonl).read() }
+        #expect(posts.count == count - count / 500)
+        #expect(posts.last?.line == count - 1)
+        #expect(posts.last?.fields["n"] == "\(count - 1)")
+        #expect(zip(posts, posts.dropFirst()).allSatisfy { $0.line < $1.line })
+        let bad = count - 10
+        do {
+            _ = try withFile(Self.lines(count, bad: [bad])) { try LabelledReader(path: $0, format: .jsonl).read() }
+            Issue.record("expected the bad line \(bad) to be reported")
+        } catch let error as InputError {
+            #expect(error.line == bad)
+        }
+    }
 }
