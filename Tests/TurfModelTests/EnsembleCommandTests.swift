@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import TurfModel
+import TurfText
 import TurfwatchTestSupport
 
 /// Runs the real `turfwatch train`, `model info` and `evaluate` with `--algo ens` and
@@ -29,8 +31,21 @@ import TurfwatchTestSupport
         try inDirectory { directory in
             let train = try TurfwatchProcess.run(["train", "--data", "posts.jsonl", "--algo", "ens", "--out", "m.safetensors", "--folds", "2",
                                                   "--word-ngrams", "1", "--hash-bits", "10", "--weighting", "counts", "--no-l2",
-                                                  "--second-view", "binary+l2", "--alpha", "0.1", "--C", "3"], in: directory)
+                                                  "--second-view", "binary+l2", "--alpha", "0.1", "--C", "3"], in: directory,
+                                                  environment: ["SOURCE_DATE_EPOCH": "1700000000"])
             #expect(train.status == 0, "\(train.err)")
+            let examples = Self.posts.split(separator: "\n").map { line -> LabelledExample in
+                let object = try! JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: String]
+                return LabelledExample(text: object["text"]!, labels: [object["label"]!])
+            }
+            let config = FeatureConfig(wordNGrams: 1, hashBits: 10, weighting: .counts, l2Normalize: false,
+                                       secondView: FeatureView(weighting: .binary, l2Normalize: true))
+            let options = TrainingOptions(algorithm: .ens, hyperparameters: Hyperparameters(alpha: 0.1, c: 3, nbWeight: 1), folds: 2)
+            let (library, _) = try Trainer.train(examples: examples, featureConfig: config, options: options, createdAt: 1_700_000_000)
+            let expectedPath = directory.appendingPathComponent("library.safetensors").path
+            try library.write(to: expectedPath)
+            #expect(FileManager.default.contents(atPath: directory.appendingPathComponent("m.safetensors").path)
+                == FileManager.default.contents(atPath: expectedPath))
             let info = try TurfwatchProcess.run(["model", "info", "m.safetensors"], in: directory)
             #expect(info.status == 0)
             #expect(info.out.contains("algorithm: ens\n"))
@@ -39,11 +54,15 @@ import TurfwatchTestSupport
             #expect(info.out.contains("dimension: 2048\n"))
             let evaluate = try TurfwatchProcess.run(["evaluate", "--model", "m.safetensors", "--data", "posts.jsonl", "--json"], in: directory)
             #expect(evaluate.status == 0, "\(evaluate.err)")
-            #expect(evaluate.out.contains("\"confusion\""))
+            let report = try JSONDecoder().decode(EvaluationReport.self, from: Data(evaluate.out.utf8))
+            #expect(report.examples == 6 && report.labels.map(\.label) == ["AGAINST", "FAVOR", "NONE"])
+            #expect(report.labels.map(\.support) == [2, 2, 2])
+            #expect(report.confusion?.count == 3 && report.confusion?.map { $0.reduce(0, +) } == [2, 2, 2])
             let mismatch = try TurfwatchProcess.run(["evaluate", "--model", "m.safetensors", "--data", "posts.jsonl", "--word-ngrams", "1",
                                                      "--hash-bits", "10", "--weighting", "counts", "--no-l2"], in: directory)
             #expect(mismatch.status == 1)
-            #expect(mismatch.err.contains("model/tokenizer mismatch"))
+            #expect(mismatch.err == "turfwatch: m.safetensors: model/tokenizer mismatch: secondView.l2Normalize: model true, asked for unset; "
+                + "secondView.weighting: model \"binary\", asked for unset\n")
         }
     }
 
