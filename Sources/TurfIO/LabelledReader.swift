@@ -389,12 +389,30 @@ private struct JSONObjectScanner {
     }
 
     /// Decodes a JSON string at `index`, checking UTF-8 and escapes.
+    /// Steps over string bytes eight at a time while none is a quote, a backslash or a control
+    /// character (clearing `ascii` at a byte of 0x80 or more), leaving the byte loop only the
+    /// word that holds the next special byte.
+    @inline(__always)
+    private mutating func skipPlainBytes(ascii: inout Bool) {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let base = UnsafeRawPointer(bytes.baseAddress!)
+        while index &+ 8 <= bytes.count {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+            let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
+            if special & highs != 0 { return }
+            if word & highs != 0 { ascii = false }
+            index &+= 8
+        }
+    }
+
     private mutating func string() throws -> String {
         try expect(0x22, "expected a string")
         var out: [UInt8] = []
         var start = index
         var ascii = true
         while true {
+            skipPlainBytes(ascii: &ascii)
             guard index < bytes.count else { throw JSONProblem(reason: "unterminated string") }
             let byte = bytes[index]
             if byte == 0x22 { break }

@@ -100,4 +100,18 @@ import TurfIO
     @Test func unreadableFileIsAnInputError() {
         #expect(throws: InputError.self) { try LabelledReader(path: "/nonexistent/x.jsonl", format: .jsonl).read() }
     }
+
+    /// Quotes, backslashes, control characters and non-ASCII bytes at every offset of the
+    /// eight-byte steps the string scanner takes are found exactly where they are.
+    @Test func specialBytesAtEveryOffsetOfAWordAreFound() throws {
+        for offset in 0..<17 {
+            let pad = String(repeating: "a", count: offset)
+            let posts = try read(#"{"text": "\#(pad)q\"b\\c", "label": "\#(pad)Жж"}"# + "\n")
+            #expect(posts.first?.text == pad + "q\"b\\c")
+            #expect(posts.first?.labels == [pad + "Жж"])
+            let control = failure(#"{"text": "\#(pad)\#u{01}x", "label": "A"}"# + "\n")
+            #expect(control.contains("control character in a string"), "offset \(offset): \(control)")
+            #expect(failure(#"{"text": "\#(pad)"# + "\n").contains("unterminated string"), "offset \(offset)")
+        }
+    }
 }
