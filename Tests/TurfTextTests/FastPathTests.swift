@@ -123,6 +123,29 @@ import Testing
         #expect(tokenizer.tokenize("www.abcdefghijklmno.ru/ok, x").tokens == ["url:abcdefghijklmno.ru", "domain:abcdefghijklmno.ru", "x"])
     }
 
+    /// `sortAndCount` on `values` gives each distinct id once, ascending, with its count.
+    private func expectSortAndCountMatchesADictionary(_ values: [UInt32], hashBits: Int,
+                                                      sourceLocation: SourceLocation = #_sourceLocation) {
+        var ids = RawBuffer<UInt32>(capacity: max(values.count, 1))
+        var weights = RawBuffer<Float>(capacity: 16)
+        var spare = RawBuffer<UInt32>(capacity: 16)
+        var lanes = RawBuffer<UInt64>(capacity: 16)
+        defer {
+            ids.deallocate()
+            weights.deallocate()
+            spare.deallocate()
+            lanes.deallocate()
+        }
+        for value in values { ids.append(value) }
+        let unique = FeatureExtractor.sortAndCount(ids: &ids, weights: &weights, spare: &spare, lanes: &lanes, hashBits: hashBits)
+        var expected: [UInt32: Float] = [:]
+        for value in values { expected[value, default: 0] += 1 }
+        let keys = expected.keys.sorted()
+        #expect(Array(UnsafeBufferPointer(start: ids.base, count: unique)) == keys, sourceLocation: sourceLocation)
+        #expect(Array(UnsafeBufferPointer(start: weights.base, count: unique)) == keys.map { expected[$0]! },
+                sourceLocation: sourceLocation)
+    }
+
     @Test(arguments: [1, 12, 20, 31])
     func sortAndCountMatchesADictionary(hashBits: Int) {
         var state: UInt64 = 42
@@ -135,46 +158,14 @@ import Testing
                 state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 values.append(UInt32(truncatingIfNeeded: state >> 33) & (count > 100 ? mask : mask & 0x3F))
             }
-            var ids = RawBuffer<UInt32>(capacity: max(count, 1))
-            var weights = RawBuffer<Float>(capacity: 16)
-            var spare = RawBuffer<UInt32>(capacity: 16)
-            var lanes = RawBuffer<UInt64>(capacity: 16)
-            defer {
-                ids.deallocate()
-                weights.deallocate()
-                spare.deallocate()
-                lanes.deallocate()
-            }
-            for value in values { ids.append(value) }
-            let unique = FeatureExtractor.sortAndCount(ids: &ids, weights: &weights, spare: &spare, lanes: &lanes, hashBits: hashBits)
-            var expected: [UInt32: Float] = [:]
-            for value in values { expected[value, default: 0] += 1 }
-            let keys = expected.keys.sorted()
-            #expect(Array(UnsafeBufferPointer(start: ids.base, count: unique)) == keys)
-            #expect(Array(UnsafeBufferPointer(start: weights.base, count: unique)) == keys.map { expected[$0]! })
+            expectSortAndCountMatchesADictionary(values, hashBits: hashBits)
         }
     }
 
     @Test func sortAndCountMergesDescendingAndRepeatedIds() {
         for values: [UInt32] in [Array((0..<40).reversed()), [7, 7, 3, 7, 3, 9, 1, 7, 1, 1], Array(repeating: 0xFFFFF, count: 255),
             Array(repeating: 0xFFFFF, count: 65_536)] {
-            var ids = RawBuffer<UInt32>(capacity: values.count)
-            var weights = RawBuffer<Float>(capacity: 16)
-            var spare = RawBuffer<UInt32>(capacity: 16)
-            var lanes = RawBuffer<UInt64>(capacity: 16)
-            defer {
-                ids.deallocate()
-                weights.deallocate()
-                spare.deallocate()
-                lanes.deallocate()
-            }
-            for value in values { ids.append(value) }
-            let unique = FeatureExtractor.sortAndCount(ids: &ids, weights: &weights, spare: &spare, lanes: &lanes, hashBits: 20)
-            var expected: [UInt32: Float] = [:]
-            for value in values { expected[value, default: 0] += 1 }
-            let keys = expected.keys.sorted()
-            #expect(Array(UnsafeBufferPointer(start: ids.base, count: unique)) == keys)
-            #expect(Array(UnsafeBufferPointer(start: weights.base, count: unique)) == keys.map { expected[$0]! })
+            expectSortAndCountMatchesADictionary(values, hashBits: 20)
         }
     }
 
