@@ -1,3 +1,5 @@
+import TurfCore
+
 /// Small, fast, seedable 64-bit hashing for items, shingles and pair keys.
 ///
 /// Swift's `Hasher` is randomly seeded per process; scores must be reproducible, so items are
@@ -23,34 +25,12 @@ enum Hashing {
     /// The SplitMix64 finaliser: a bijective avalanche of 64 bits.
     @inline(__always)
     static func mix(_ value: UInt64) -> UInt64 {
-        var z = value &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        SplitMix64.mix(value &+ 0x9E37_79B9_7F4A_7C15)
     }
 
     /// Combines an ordered sequence of hashes.
     @inline(__always)
     static func combine(_ state: UInt64, _ value: UInt64) -> UInt64 {
         mix(state ^ (value &* 0x9E37_79B9_7F4A_7C15))
-    }
-}
-
-/// A seeded SplitMix64 generator: deterministic across platforms and runs.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    /// Creates a generator from `seed`.
-    public init(seed: UInt64) {
-        state = seed
-    }
-
-    /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
-        state = state &+ 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,5 @@
+import TurfCore
+
 /// Louvain community detection (Blondel et al. 2008) on a weighted undirected graph.
 ///
 /// Deterministic: nodes are visited in an order shuffled by a seeded generator, and ties keep
@@ -24,7 +26,7 @@ struct Louvain {
         guard nodeCount > 0 else { return [] }
         var graph = Self.build(nodeCount: nodeCount, edges: edges, loops: [Double](repeating: 0, count: nodeCount))
         var membership = Array(0..<nodeCount)
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         for _ in 0..<32 {
             let (community, moved) = localMoving(graph, generator: &generator)
             let (renumbered, count) = Self.renumber(community)
@@ -35,7 +37,7 @@ struct Louvain {
         return Self.renumber(membership).0
     }
 
-    private func localMoving(_ graph: Graph, generator: inout SeededGenerator) -> ([Int], Bool) {
+    private func localMoving(_ graph: Graph, generator: inout SplitMix64) -> ([Int], Bool) {
         let count = graph.loops.count
         var community = Array(0..<count)
         var totals = graph.degrees

@@ -1,3 +1,5 @@
+import TurfCore
+
 /// MinHash signatures of word-shingle sets, for estimating Jaccard similarity between texts.
 ///
 /// 64 multiply-shift hash functions; each signature value keeps the top 8 bits of the minimum,
@@ -16,7 +18,7 @@ struct MinHasher: Sendable {
 
     /// Creates the hash family from a fixed seed, so signatures are comparable across runs.
     init(seed: UInt64 = 0x5EED_0F_5410) {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         multipliers = (0..<Self.length).map { _ in generator.next() | 1 }
         addends = (0..<Self.length).map { _ in generator.next() }
     }

@@ -1,3 +1,5 @@
+import TurfCore
+
 /// Generates every post of one account against the scenario plan.
 ///
 /// Each account draws from its own random stream, so accounts can be generated in any order

@@ -1,3 +1,5 @@
+import TurfCore
+
 /// Who the accounts are: handles, names, ids, and what they pick to retweet.
 extension Scenario {
     /// The handle of account `index`.

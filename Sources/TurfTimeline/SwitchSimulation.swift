@@ -151,20 +151,14 @@ public struct SwitchSimulation: Sendable {
 
     /// A small counter-based generator: SplitMix64 over a hash of its key.
     struct Random {
-        private var state: UInt64
+        private var generator: SplitMix64
 
         init(_ a: UInt64, _ b: UInt64, _ c: UInt64) {
-            state = a &* 0x9E37_79B9_7F4A_7C15 ^ b &* 0xBF58_476D_1CE4_E5B9 ^ c &* 0x94D0_49BB_1331_11EB
+            generator = SplitMix64(seed: a &* 0x9E37_79B9_7F4A_7C15 ^ b &* 0xBF58_476D_1CE4_E5B9 ^ c &* 0x94D0_49BB_1331_11EB)
             _ = next()
         }
 
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        mutating func next() -> UInt64 { generator.next() }
 
         /// Uniform in [0, 1).
         mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }

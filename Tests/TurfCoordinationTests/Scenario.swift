@@ -12,7 +12,7 @@ struct Scenario {
     /// Organic accounts by hard-negative kind.
     var negatives: [String: Set<String>] = [:]
 
-    private var generator: SeededGenerator
+    private var generator: SplitMix64
     private var nextPost = 0
     private let start: Int64 = 1_486_000_000
     private let span: Int64 = 7 * 86_400
@@ -20,7 +20,7 @@ struct Scenario {
 
     /// Builds the world; `organic` ordinary accounts beside the fixed hard-negative groups.
     init(seed: UInt64, organic: Int = 800, campaigns: Bool = true) {
-        generator = SeededGenerator(seed: seed)
+        generator = SplitMix64(seed: seed)
         var words: [String] = []
         for index in 0..<3000 { words.append("w\(String(index, radix: 36))") }
         vocabulary = words

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TurfCore
 import TurfText
 @testable import TurfModel
 

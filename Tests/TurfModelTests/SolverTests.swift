@@ -1,4 +1,5 @@
 import Testing
+import TurfCore
 import TurfText
 @testable import TurfModel
 

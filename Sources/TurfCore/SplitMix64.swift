@@ -1,9 +1,11 @@
 /// A small, fast, seedable pseudo-random generator (Steele, Lea and Flood's SplitMix64).
 ///
-/// The simulator needs the same bytes for the same seed on every platform and every run, which
-/// `SystemRandomNumberGenerator` cannot give; SplitMix64 passes BigCrush and costs a few
-/// nanoseconds a draw. Every account gets its own stream derived from the seed and its index,
-/// so accounts can be generated in any order, on any thread, with identical results.
+/// The one seeded generator every stage uses (the simulator, cross-validation folds, MinHash
+/// permutations, Louvain's visiting order, simulated timelines): they need the same bytes for the
+/// same seed on every platform and every run, which `SystemRandomNumberGenerator` cannot give;
+/// SplitMix64 passes BigCrush and costs a few nanoseconds a draw. `init(seed:stream:salt:)`
+/// derives independent streams (the simulator's accounts), so they can be generated in any
+/// order, on any thread, with identical results.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
