@@ -54,13 +54,7 @@ public enum MurmurHash3 {
             k1 ^= UInt32(tail[0])
             h1 ^= scramble(k1)
         }
-        h1 ^= UInt32(truncatingIfNeeded: length)
-        h1 ^= h1 >> 16
-        h1 &*= 0x85eb_ca6b
-        h1 ^= h1 >> 13
-        h1 &*= 0xc2b2_ae35
-        h1 ^= h1 >> 16
-        return h1
+        return avalanche(h1 ^ UInt32(truncatingIfNeeded: length))
     }
 
     /// `finish` for a tail that may be read as a whole 4-byte word (readable memory follows
@@ -71,8 +65,14 @@ public enum MurmurHash3 {
     ) -> UInt32 {
         let word = UInt32(littleEndian: UnsafeRawPointer(tail).loadUnaligned(as: UInt32.self))
         // Mixing a zero tail changes nothing, so no branch is needed for an empty one.
-        var h1 = state ^ scramble(word & ((1 as UInt32) &<< UInt32(truncatingIfNeeded: tailCount &* 8) &- 1))
-        h1 ^= UInt32(truncatingIfNeeded: length)
+        let h1 = state ^ scramble(word & ((1 as UInt32) &<< UInt32(truncatingIfNeeded: tailCount &* 8) &- 1))
+        return avalanche(h1 ^ UInt32(truncatingIfNeeded: length))
+    }
+
+    /// MurmurHash3's final avalanche (`fmix32`) of the state with the length mixed in.
+    @usableFromInline @inline(__always)
+    static func avalanche(_ state: UInt32) -> UInt32 {
+        var h1 = state
         h1 ^= h1 >> 16
         h1 &*= 0x85eb_ca6b
         h1 ^= h1 >> 13
