@@ -93,8 +93,10 @@ public enum UTCTime {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    /// The civil date of a day count since 1970-01-01 (H. Hinnant's algorithm).
-    static func civil(fromDays dayCount: Int64) -> (Int64, Int64, Int64) {
+    /// The civil date (year, month, day) of a day count since 1970-01-01 (H. Hinnant's
+    /// algorithm); inlinable because the classify writer formats a time for every post.
+    @inlinable
+    public static func civil(fromDays dayCount: Int64) -> (year: Int64, month: Int64, day: Int64) {
         let z = dayCount + 719_468
         let era = floorDiv(z, 146_097)
         let dayOfEra = z - era * 146_097
@@ -107,6 +109,7 @@ public enum UTCTime {
     }
 
     /// Floor division, correct for negative numerators.
+    @inlinable
     public static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
         let q = a / b
         return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q

@@ -50,16 +50,7 @@ public enum JSONText {
     public static func appendISO8601(_ seconds: Int64, to out: inout [UInt8]) {
         let days = UTCTime.floorDiv(seconds, 86_400)
         let secondOfDay = seconds - days * 86_400
-        // Days to a civil date (H. Hinnant's algorithm, as TurfCore's UTCTime uses).
-        let z = days + 719_468
-        let era = UTCTime.floorDiv(z, 146_097)
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, day) = UTCTime.civil(fromDays: days)
         guard (0...9999).contains(year) else {
             appendString(UTCTime.iso8601(seconds), to: &out)
             return
