@@ -53,6 +53,17 @@ public struct JSONTape: Sendable {
     /// Creates an empty tape.
     public init() {}
 
+    /// Parses one input record for a post reader: the bytes must be UTF-8 and one JSON value,
+    /// else the `RecordError` for bytes that are not UTF-8 or for `malformed JSON`.
+    mutating func parseRecord(_ record: UnsafeBufferPointer<UInt8>) throws(RecordError) {
+        try FieldText.requireUTF8(record)
+        do {
+            try parse(record)
+        } catch {
+            throw RecordError(kind: "malformed JSON", message: error.description)
+        }
+    }
+
     /// Parses `bytes` (one complete JSON value, surrounding whitespace allowed) into the tape.
     /// The node spans refer to `bytes`, which must stay alive while the tape is read.
     /// - Complexity: O(n) in the document's length, one pass.

@@ -38,12 +38,7 @@ public struct MappedJSONDecoder: PostDecoder {
     }
 
     public mutating func decode(_ record: UnsafeBufferPointer<UInt8>, into posts: inout [Post]) throws(RecordError) {
-        try FieldText.requireUTF8(record)
-        do {
-            try tape.parse(record)
-        } catch {
-            throw RecordError(kind: "malformed JSON", message: error.description)
-        }
+        try tape.parseRecord(record)
         guard tape.kind(0) == .object else { throw RecordError(kind: "not an object", message: "line is not a JSON object") }
         guard let id = try FieldText.id(scalar(.id, in: record), field: pathName(.id)) else {
             throw RecordError.missing(pathName(.id))

@@ -22,12 +22,7 @@ public struct TwitterV2Decoder: PostDecoder {
     public init() {}
 
     public mutating func decode(_ record: UnsafeBufferPointer<UInt8>, into posts: inout [Post]) throws(RecordError) {
-        try FieldText.requireUTF8(record)
-        do {
-            try tape.parse(record)
-        } catch {
-            throw RecordError(kind: "malformed JSON", message: error.description)
-        }
+        try tape.parseRecord(record)
         guard tape.kind(0) == .object else {
             throw RecordError(kind: "not a tweet", message: "line is not a JSON object")
         }
