@@ -151,7 +151,7 @@ public struct FeatureExtractor: Sendable {
         while first < tokenCount {
             let start = Int(truncatingIfNeeded: starts[first])
             let length = end &- start
-            // Eight bytes may be read from a token's start: ten bytes of capacity follow each token.
+            // Eight bytes may be read from a token's start (`TokenList.finish`).
             let word = UInt64(littleEndian: UnsafeRawPointer(bytes + start).loadUnaligned(as: UInt64.self))
             let (slot, key) = UnigramCache.probe(cache, word: word, length: length)
             let entry = cache + slot &<< 1
