@@ -124,7 +124,7 @@ import Testing
     }
 
     /// Posts whose words have every length from 1 to 12 bytes (ASCII, Cyrillic, emoji), over
-    /// 3,000 distinct words, more than the unigram cache has slots, so entries are replaced.
+    /// 6,000 distinct words, more than the unigram cache has slots, so entries are replaced.
     static func cachePosts() -> [[UInt8]] {
         var state: UInt64 = 99
         func next() -> Int {
@@ -132,7 +132,7 @@ import Testing
             return Int(truncatingIfNeeded: state >> 33)
         }
         let letters = Array("abcdefghijklmnopqrstuvwxyz").map(String.init) + ["я", "ж", "😂", "'"]
-        let words = (0..<3000).map { index -> String in
+        let words = (0..<6000).map { index -> String in
             var word = letters[index % 26]
             for _ in 0..<(index % 12) { word += letters[next() % letters.count] }
             return word
