@@ -5,15 +5,17 @@
 ///
 /// A direct-mapped table of `slots` entries of two words each: the key, then the state in the
 /// low half and the id in the high half. A key is the token's bytes in a little-endian word,
-/// zeros above them (the word read from the token's start, masked by one of ten masks kept
-/// after the table: a masked load is cheaper than a shift by a variable count). It is exact because no token holds a zero byte (the
-/// normaliser drops U+0000 with every other control character, raw or as an entity, and no
-/// other character's UTF-8 has a zero byte), so the zeros mark the length. An empty slot
+/// zeros above them: the word read from the token's start, masked by one of ten masks (for
+/// lengths 0 to 8, and 0 for longer tokens) kept after the table, since a masked load is
+/// cheaper than a shift by a variable count. It is exact because no token holds a zero byte
+/// (the normaliser drops U+0000 with every other control character, raw or as an entity, and
+/// no other character's UTF-8 has a zero byte), so the zeros mark the length. An empty slot
 /// holds all ones, which no key equals (0xFF is never part of UTF-8); a longer token probes
 /// slot 0 with key 0, which no slot holds, so it always misses, and its entry is written there
-/// under a key of all ones: the hashing loop needs no branch on the length. The table only memoises: a
-/// hit gives exactly what hashing the token gives, for the seed and hash width it was filled
-/// with (`prepare` clears it when they change).
+/// under a key of all ones: the hashing loop needs no branch on the length.
+///
+/// The table only memoises: a hit gives exactly what hashing the token gives, for the seed and
+/// hash width it was filled with (`prepare` clears it when they change).
 struct UnigramCache {
     /// Entries in the table (a power of two): 64 KB. Measured on the benchmark posts (CPU
     /// time, alternating builds): 2,048 entries ran 1.5% faster than 1,024 and 4,096 another 1%
@@ -53,7 +55,9 @@ struct UnigramCache {
     /// `word` is looked up in, and the key it must hold: for a token longer than eight bytes,
     /// slot 0 and a key of 0, so the probe misses.
     @inline(__always)
-    static func probe(_ table: UnsafeMutablePointer<UInt64>, word: UInt64, length: Int) -> (slot: Int, key: UInt64) {
+    static func probe(
+        _ table: UnsafeMutablePointer<UInt64>, word: UInt64, length: Int
+    ) -> (slot: Int, key: UInt64) {
         let key = word & table[2 &* slots &+ min(length, 9)]
         return (Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> UInt64(64 &- slotBits)), key)
     }
