@@ -119,8 +119,8 @@ public struct FeatureExtractor: Sendable {
         let seed = config.seed
         let mask = mask
         var out = ids.base
-        if n == 2 && fastPaths {
-            collectUnigramsAndBigrams(tokens, into: &out, cache: unigrams.prepare(seed: seed, hashBits: config.hashBits))
+        if n == 2 && fastPaths, let cache = unigrams.prepare(seed: seed, hashBits: config.hashBits) {
+            collectUnigramsAndBigrams(tokens, into: &out, cache: cache)
         } else {
             collectNGrams(tokens, n: n, into: &out)
         }

@@ -137,9 +137,10 @@ import Testing
             for _ in 0..<(index % 12) { word += letters[next() % letters.count] }
             return word
         }
-        // A post starting with a long token (its probe lands on the cache's first slot before any
+        // Posts starting with a long token (the first post of a scratch goes without the cache;
+        // in the second, the long token's probe lands on the cache's first slot before any
         // short token has filled it), then words of all lengths, some frequent, some rare.
-        var posts: [[UInt8]] = [Array("abcdefghijklmnop the abcdefghi abcdefgh".utf8)]
+        var posts: [[UInt8]] = Array(repeating: Array("abcdefghijklmnop the abcdefghi abcdefgh".utf8), count: 2)
         for _ in 0..<1500 {
             let text = (0..<(next() % 30)).map { _ in next() % 3 == 0 ? words[next() % 40] : words[next() % words.count] }
             posts.append(Array(text.joined(separator: " ").utf8))
