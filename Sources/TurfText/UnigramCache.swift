@@ -20,7 +20,8 @@ struct UnigramCache {
     /// Entries in the table (a power of two): 128 KB. Measured with alternating builds (CPU
     /// time): on the benchmark posts, whose vocabulary is small, 2,048 entries ran 1.5% faster
     /// than 1,024, 4,096 another 1% and 8,192 the same as 4,096; on 6,565 real tweets, 1,024
-    /// to 4,096 entries ran 1.5% to 5% slower than no cache (too many misses) and 8,192 as fast.
+    /// to 4,096 entries ran 1.5% to 5% slower than no cache (too many misses), 8,192 about 1%
+    /// faster.
     static let slots = 8192
     /// `log2(slots)`.
     static let slotBits = 13
