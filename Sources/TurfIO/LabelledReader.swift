@@ -374,8 +374,10 @@ private struct JSONObjectScanner {
         while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D || bytes[index] == 0x0A { index += 1 }
     }
 
-    private mutating func expect(_ byte: UInt8, _ reason: String) throws {
-        guard peek() == byte else { throw JSONProblem(reason: reason) }
+    /// `reason` is built only on failure: an interpolated message per key and line would
+    /// otherwise cost two string allocations on every line read.
+    private mutating func expect(_ byte: UInt8, _ reason: @autoclosure () -> String) throws {
+        guard peek() == byte else { throw JSONProblem(reason: reason()) }
         index += 1
     }
 
