@@ -1,4 +1,5 @@
 import Testing
+import TurfCore
 import TurfText
 @testable import TurfModel
 
@@ -21,6 +22,25 @@ import TurfText
         #expect(set.targets == reference.targets)
         #expect(set.labelNames == ["AGAINST", "FAVOR", "NONE"])
         #expect(digest == Trainer.fingerprint(Self.examples))
+    }
+
+    @Test func blocksOfTextsTrainTheSameModelAsExamples() throws {
+        // Uneven blocks, an empty block, multi-label rows and one text longer than a hash chunk.
+        let long = String(repeating: "война и мир ", count: 4000)
+        let examples = Self.examples.enumerated().map { row, example in
+            LabelledExample(text: row == 700 ? long : example.text, labels: row % 5 == 0 ? [] : row % 4 == 0 ? ["FAVOR", "NONE"] : example.labels)
+        }
+        var blocks = [LabelledTextBlock(), LabelledTextBlock(), LabelledTextBlock()]
+        for (row, example) in examples.enumerated() { blocks[row < 10 ? 0 : row < 1000 ? 1 : 2].append(example.text, labels: example.labels) }
+        blocks.insert(LabelledTextBlock(), at: 2)
+        #expect(Trainer.fingerprint(blocks: blocks) == Trainer.fingerprint(examples))
+        for algorithm in [Algorithm.nb, .lr] {
+            let options = TrainingOptions(algorithm: algorithm, folds: 3)
+            let fromBlocks = try Trainer.train(blocks: blocks, featureConfig: FeatureConfig(), options: options, createdAt: 0)
+            let fromExamples = try Trainer.train(examples: examples, featureConfig: FeatureConfig(), options: options, createdAt: 0)
+            #expect(fromBlocks.model.fileBytes() == fromExamples.model.fileBytes())
+            #expect(fromBlocks.model.metadata.trainingExamples == examples.count)
+        }
     }
 
     @Test func labelsAreNumberedInSortedOrderWithManyLabels() throws {
