@@ -128,9 +128,10 @@ public struct LabelledReader {
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
                 batch.append(bytes, line: number)
                 if batch.bytes.count >= JSONLBatch.capacity {
-                    let full = batch
-                    batch.removeAll()
-                    try decode(full, collect: collect, makePart: makePart, decodeLine: decodeLine)
+                    // Emptied in place (even after a bad line) once decoded, so the next batch
+                    // fills memory already mapped instead of page-faulting in a fresh buffer.
+                    defer { batch.removeAll() }
+                    try decode(batch, collect: collect, makePart: makePart, decodeLine: decodeLine)
                 }
                 return true
             }
