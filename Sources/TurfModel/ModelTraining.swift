@@ -106,14 +106,17 @@ extension Trainer {
                     lengths.append(scratch.featureCount)
                 }
             }
-            return .rows(lengths: lengths, indices: indices, values: values)
+            return .rows(lengths: lengths, indices: indices, values: values, labels: BlockLabels(block.labels[...]))
         }
         var digest = ""
         var blocksOfRows: [(lengths: [Int], indices: [UInt32], values: [Float])] = []
+        var labels: [BlockLabels] = []
         for part in parts {
             switch part {
             case .digest(let value): digest = value
-            case .rows(let lengths, let indices, let values): blocksOfRows.append((lengths, indices, values))
+            case .rows(let lengths, let indices, let values, let blockLabels):
+                blocksOfRows.append((lengths, indices, values))
+                labels.append(blockLabels)
             }
         }
         let rows = blocks.reduce(0) { $0 + $1.count }
@@ -141,7 +144,7 @@ extension Trainer {
             }
             count = total
         }
-        let set = try TrainingSet(rowStart: rowStart, indices: indices, values: values, labels: blocks.flatMap(\.labels),
+        let set = try TrainingSet(rowStart: rowStart, indices: indices, values: values, labels: labels,
                                   dimension: extractor.dimension)
         return (set, digest)
     }
@@ -200,6 +203,6 @@ extension Trainer {
 
 /// One task of `Trainer.featurizedSet`: a block of featurised rows, or the data's fingerprint.
 private enum FeaturizedPart {
-    case rows(lengths: [Int], indices: [UInt32], values: [Float])
+    case rows(lengths: [Int], indices: [UInt32], values: [Float], labels: BlockLabels)
     case digest(String)
 }

@@ -53,6 +53,38 @@ import TurfText
         for row in 0..<60 { #expect(set.labelNames[set.targets[row][0]] == labels[row][0]) }
     }
 
+    @Test func labelsNumberedBlockByBlockGiveTheSameTargets() throws {
+        // Blocks that see labels in different orders, 20 labels (past the linear scan), repeats,
+        // several labels and none; then multi-class blocks where one block is a single class.
+        let names = (0..<20).map { "l\($0)" }
+        let labels: [[String]] = (0..<300).map { row in
+            switch row % 11 {
+            case 0: []
+            case 1: [names[row % 20], names[(row * 7) % 20], names[row % 20]]
+            case 2: [names[row % 20], names[row % 20]]
+            default: [names[(300 - row) % 20]]
+            }
+        }
+        func set(_ labels: [[String]], cuts: [Int]) throws -> TrainingSet {
+            let bounds = [0] + cuts + [labels.count]
+            let blocks = (0..<bounds.count - 1).map { BlockLabels(labels[bounds[$0]..<bounds[$0 + 1]]) }
+            return try TrainingSet(rowStart: Array(0...labels.count), indices: [UInt32](repeating: 1, count: labels.count),
+                                   values: [Float](repeating: 1, count: labels.count), labels: blocks, dimension: 4)
+        }
+        let whole = try set(labels, cuts: [])
+        let parts = try set(labels, cuts: [1, 2, 150, 150, 299])
+        #expect(parts.targets == whole.targets)
+        #expect(parts.labelNames == whole.labelNames && parts.labelNames == names.sorted())
+        #expect(!parts.isMultiClass && !whole.isMultiClass)
+        #expect(whole.targets[1] == [whole.labelNames.firstIndex(of: "l1")!, whole.labelNames.firstIndex(of: "l7")!].sorted())
+        #expect(whole.targets[0] == [])
+        let twoClasses: [[String]] = [["b"], ["b", "b"], ["a"], ["a"]]
+        let split = try set(twoClasses, cuts: [2])
+        #expect(split.isMultiClass)
+        #expect(split.targets == [[1], [1], [0], [0]])
+        #expect(throws: TrainingError.singleClass("b")) { try set([["b"], ["b"], ["b", "b"]], cuts: [1]) }
+    }
+
     @Test func repeatedLabelInARowIsStillMultiClassAndMixedRowsAreNot() throws {
         let vector = SparseVector(indices: [0], values: [1])
         let repeated = try TrainingSet(vectors: [vector, vector], labels: [["b", "b"], ["a"]], dimension: 2)
