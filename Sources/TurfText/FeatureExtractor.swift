@@ -54,7 +54,11 @@ public struct FeatureExtractor: Sendable {
         var ids = scratch.ids
         var weights = scratch.weights
         var offsets = scratch.offsets
-        collectIDs(scratch.tokens, into: &ids, offsets: &offsets)
+        // A local copy: an `inout` access to a class's property is checked for exclusivity at
+        // run time (a `swift_beginAccess` call, 80 instructions a post).
+        var unigrams = scratch.unigrams
+        collectIDs(scratch.tokens, into: &ids, offsets: &offsets, unigrams: &unigrams)
+        scratch.unigrams = unigrams
         var spare = scratch.spare
         var lanes = scratch.lanes
         let unique = Self.sortAndCount(ids: &ids, weights: &weights, spare: &spare, lanes: &lanes, hashBits: config.hashBits)
@@ -103,7 +107,9 @@ public struct FeatureExtractor: Sendable {
 
     // MARK: Feature generation
 
-    private func collectIDs(_ tokens: TokenList, into ids: inout RawBuffer<UInt32>, offsets: inout RawBuffer<Int32>) {
+    private func collectIDs(
+        _ tokens: TokenList, into ids: inout RawBuffer<UInt32>, offsets: inout RawBuffer<Int32>, unigrams: inout UnigramCache
+    ) {
         ids.count = 0
         let tokenCount = tokens.count
         let n = config.wordNGrams
@@ -113,8 +119,8 @@ public struct FeatureExtractor: Sendable {
         let seed = config.seed
         let mask = mask
         var out = ids.base
-        if n == 2 && fastPaths {
-            collectUnigramsAndBigrams(tokens, into: &out)
+        if n == 2 && fastPaths, let cache = unigrams.prepare(seed: seed, hashBits: config.hashBits) {
+            collectUnigramsAndBigrams(tokens, into: &out, cache: cache)
         } else {
             collectNGrams(tokens, n: n, into: &out)
         }
@@ -127,9 +133,13 @@ public struct FeatureExtractor: Sendable {
     }
 
     /// The ids of every unigram and bigram, the default configuration, in one straight loop:
-    /// a token's bigram continues the hash state of its unigram.
+    /// a token's bigram continues the hash state of its unigram. A token of at most eight
+    /// bytes found in `cache` skips its unigram's hashing: the cache gives the id and the
+    /// state after its whole blocks, from which the bigram goes on.
     @inline(__always)
-    private func collectUnigramsAndBigrams(_ tokens: TokenList, into out: inout UnsafeMutablePointer<UInt32>) {
+    private func collectUnigramsAndBigrams(
+        _ tokens: TokenList, into out: inout UnsafeMutablePointer<UInt32>, cache: UnsafeMutablePointer<UInt64>
+    ) {
         let tokenCount = tokens.count
         let bytes = tokens.bytes.base
         let seed = config.seed
@@ -140,23 +150,40 @@ public struct FeatureExtractor: Sendable {
         var end = tokenCount > 0 ? Int(truncatingIfNeeded: ends[0]) : 0
         while first < tokenCount {
             let start = Int(truncatingIfNeeded: starts[first])
-            var state = seed
-            var mixed = start
-            // `mixed <= end - 4` rather than `mixed + 4 <= end`: one addition fewer per block.
-            var lastBlock = end &- 4
-            while mixed <= lastBlock {
-                state = MurmurHash3.mix(state, block: bytes + mixed)
-                mixed &+= 4
+            let length = end &- start
+            // Eight bytes may be read from a token's start (`TokenList.finish`).
+            let word = UInt64(littleEndian: UnsafeRawPointer(bytes + start).loadUnaligned(as: UInt64.self))
+            let (slot, key) = UnigramCache.probe(cache, word: word, length: length)
+            let entry = cache + slot &<< 1
+            var state: UInt32
+            var mixed: Int
+            if entry[0] == key {
+                let value = entry[1]
+                state = UInt32(truncatingIfNeeded: value)
+                out[0] = UInt32(truncatingIfNeeded: value &>> 32)
+                mixed = start &+ (length & ~3)
+            } else {
+                state = seed
+                mixed = start
+                // `mixed <= end - 4` rather than `mixed + 4 <= end`: one addition fewer per block.
+                let lastBlock = end &- 4
+                while mixed <= lastBlock {
+                    state = MurmurHash3.mix(state, block: bytes + mixed)
+                    mixed &+= 4
+                }
+                let id = MurmurHash3.finishReadingWholeWord(
+                    state, tail: bytes + mixed, tailCount: end &- mixed, length: length) & mask
+                out[0] = id
+                entry[0] = UnigramCache.storedKey(key)
+                entry[1] = UInt64(state) | UInt64(id) &<< 32
             }
-            out[0] = MurmurHash3.finishReadingWholeWord(
-                state, tail: bytes + mixed, tailCount: end &- mixed, length: end &- start) & mask
             first &+= 1
             guard first < tokenCount else {
                 out += 1
                 break
             }
             end = Int(truncatingIfNeeded: ends[first])
-            lastBlock = end &- 4
+            let lastBlock = end &- 4
             while mixed <= lastBlock {
                 state = MurmurHash3.mix(state, block: bytes + mixed)
                 mixed &+= 4

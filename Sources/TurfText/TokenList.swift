@@ -4,8 +4,9 @@
 /// Because exactly one space separates neighbours, the word n-gram `vote nuttall` is itself a
 /// contiguous byte range, so hashing an n-gram needs no copy; and because each word has a
 /// space on both sides, its padded form for character n-grams is contiguous too. Every token
-/// reserves ten bytes beyond what it writes, so at least four bytes of capacity always follow
-/// the last token: the hash may read a whole 4-byte word at a token's tail.
+/// reserves ten bytes beyond what it writes, and `finish` leaves sixteen bytes of capacity after
+/// the last token: the hash may read a whole 4-byte word at a token's tail, and the unigram
+/// cache eight bytes from a token's start.
 struct TokenList {
     var bytes = RawBuffer<UInt8>(capacity: 1024)
     /// Where each token starts; `starts.count` is the number of tokens.
@@ -45,6 +46,12 @@ struct TokenList {
 
     /// The number of tokens.
     var count: Int { starts.count }
+
+    /// Makes sure sixteen bytes of capacity follow the last token, whatever its own reserve
+    /// left (an emoji sequence reserves as it grows), so the hashing may read whole words past
+    /// any token's end without each token path having to guarantee it.
+    @inline(__always)
+    mutating func finish() { bytes.reserve(extra: 16) }
 
     /// Starts a token that will write at most `maximumBytes` bytes.
     @inline(__always)

@@ -65,6 +65,7 @@ public struct Tokenizer: Sendable {
         list.invalidSequences = outcome.invalidSequences
         var scanner = TokenScanner(text: normalized.base, count: outcome.count, rules: rules, list: list)
         scanner.run()
+        scanner.list.finish()
         scratch.tokens = scanner.list
         scratch.normalized = normalized
     }

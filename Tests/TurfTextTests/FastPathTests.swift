@@ -123,6 +123,72 @@ import Testing
         #expect(tokenizer.tokenize("www.abcdefghijklmno.ru/ok, x").tokens == ["url:abcdefghijklmno.ru", "domain:abcdefghijklmno.ru", "x"])
     }
 
+    /// Posts whose words have every length from 1 to 12 bytes (ASCII, Cyrillic, emoji), over
+    /// 6,000 distinct words, more than the unigram cache has slots, so entries are replaced.
+    static func cachePosts() -> [[UInt8]] {
+        var state: UInt64 = 99
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        let letters = Array("abcdefghijklmnopqrstuvwxyz").map(String.init) + ["я", "ж", "😂", "'"]
+        let words = (0..<6000).map { index -> String in
+            var word = letters[index % 26]
+            for _ in 0..<(index % 12) { word += letters[next() % letters.count] }
+            return word
+        }
+        // Posts starting with a long token (the first post of a scratch goes without the cache;
+        // in the second, the long token's probe lands on the cache's first slot before any
+        // short token has filled it), then words of all lengths, some frequent, some rare.
+        var posts: [[UInt8]] = Array(repeating: Array("abcdefghijklmnop the abcdefghi abcdefgh".utf8), count: 2)
+        for _ in 0..<1500 {
+            let text = (0..<(next() % 30)).map { _ in next() % 3 == 0 ? words[next() % 40] : words[next() % words.count] }
+            posts.append(Array(text.joined(separator: " ").utf8))
+        }
+        return posts
+    }
+
+    @Test func unigramCacheMatchesHashing() {
+        // One scratch shared by extractors with different seeds and hash widths, in turn: the
+        // cache must be cleared whenever they change, and hits must equal hashing.
+        let configs = [
+            FeatureConfig(weighting: .counts, l2Normalize: false),
+            FeatureConfig(hashBits: 12, seed: 7, weighting: .counts, l2Normalize: false),
+            FeatureConfig(hashBits: 31, weighting: .counts, l2Normalize: false),
+        ]
+        let fast = configs.map { FeatureExtractor(config: $0, fastPaths: true) }
+        let general = configs.map { FeatureExtractor(config: $0, fastPaths: false) }
+        let shared = FeatureScratch()
+        let generalScratch = FeatureScratch()
+        for (index, post) in Self.cachePosts().enumerated() {
+            let which = index % 7 == 0 ? index % 3 : 0
+            post.withUnsafeBufferPointer {
+                fast[which].vector(for: $0, into: shared)
+                general[which].vector(for: $0, into: generalScratch)
+            }
+            #expect(shared.makeVector() == generalScratch.makeVector(), "\(String(decoding: post, as: UTF8.self))")
+        }
+        // Ids from the cache equal the documented hash of each token and bigram.
+        let extractor = FeatureExtractor(config: FeatureConfig(weighting: .counts, l2Normalize: false))
+        let text = "the vote the abcdefgh vote abcdefghi the"
+        let expected = Set(["the", "vote", "abcdefgh", "abcdefghi", "the vote", "vote the", "the abcdefgh",
+                            "abcdefgh vote", "vote abcdefghi", "abcdefghi the"].map { extractor.id(ofWordFeature: $0) })
+        let bytes = Array(text.utf8)
+        for _ in 0..<2 {
+            bytes.withUnsafeBufferPointer { extractor.vector(for: $0, into: shared) }
+            #expect(Set(shared.indices) == expected)
+        }
+    }
+
+    @Test func tokensNeverHoldAZeroByte() {
+        // The unigram cache's keys are exact only because no token holds a zero byte.
+        let tokenizer = Tokenizer()
+        for text in ["a\u{0}b", "&#0;x", "x&#x0;y", "\u{0}\u{0}", "#a\u{0}b", "@a\u{0}b", "https://a\u{0}b.com"] {
+            let tokens = tokenizer.tokenize(text).tokens
+            #expect(tokens.allSatisfy { !$0.utf8.contains(0) }, "\(tokens)")
+        }
+    }
+
     /// `sortAndCount` on `values` gives each distinct id once, ascending, with its count.
     private func expectSortAndCountMatchesADictionary(_ values: [UInt32], hashBits: Int,
                                                       sourceLocation: SourceLocation = #_sourceLocation) {
