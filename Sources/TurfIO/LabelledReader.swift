@@ -113,7 +113,7 @@ public struct LabelledReader {
     /// Lines are gathered into batches of a few megabytes and each batch is decoded in
     /// `JSONLBatch.parts` parallel slices, so decoding uses every core: each slice starts a part
     /// with `makePart` (given its line and byte counts), `decodeLine` adds a line's record to it,
-    /// and the non-empty parts go to `collect` in file order. The first bad line in file order
+    /// and the parts go to `collect` in file order. The first bad line in file order
     /// is the one reported.
     private func readJSONL<Part: Sendable>(
         collect: (Part) -> Void,
