@@ -67,13 +67,59 @@ public struct LabelledReader {
         }
     }
 
+    /// Reads every record's text and labels into blocks of texts stored back to back, for
+    /// training: no `String` per post, and other fields are checked but not kept. The blocks
+    /// hold exactly the texts and labels `read()` gives, in order, and a bad record is the same
+    /// error.
+    /// - Throws: `InputError` for an unreadable file or a bad record.
+    /// - Complexity: O(bytes); one pass.
+    public func readBlocks() throws -> [LabelledTextBlock] {
+        switch format {
+        case .jsonl:
+            var blocks: [LabelledTextBlock] = []
+            try readJSONL(collect: { blocks.append($0) }) { lines, bytes in
+                var block = LabelledTextBlock()
+                block.reserveCapacity(texts: lines, bytes: bytes)
+                return block
+            } decodeLine: { scanner, _, shared, block, scratch in
+                try scanner.labelledText(shared: &shared, scratch: &scratch, into: &block)
+            }
+            return blocks
+        case .csv(let textColumn, let labelColumn):
+            let posts = try readCSV(textColumn: textColumn, labelColumn: labelColumn)
+            let size = 1 << 14
+            return stride(from: 0, to: posts.count, by: size).map { start in
+                var block = LabelledTextBlock()
+                for post in posts[start..<min(posts.count, start + size)] { block.append(post.text, labels: post.labels) }
+                return block
+            }
+        }
+    }
+
     // MARK: JSONL
 
-    /// Lines are gathered into batches of a few megabytes and each batch is decoded in
-    /// `JSONLBatch.parts` parallel slices, so decoding uses every core; posts keep file order and
-    /// the first bad line in file order is the one reported.
     private func readJSONL() throws -> [LabelledPost] {
         var posts: [LabelledPost] = []
+        try readJSONL(collect: { posts.append(contentsOf: $0) }) { lines, _ in
+            var part: [LabelledPost] = []
+            part.reserveCapacity(lines)
+            return part
+        } decodeLine: { scanner, number, shared, part, _ in
+            part.append(try scanner.labelledPost(line: number, shared: &shared))
+        }
+        return posts
+    }
+
+    /// Lines are gathered into batches of a few megabytes and each batch is decoded in
+    /// `JSONLBatch.parts` parallel slices, so decoding uses every core: each slice starts a part
+    /// with `makePart` (given its line and byte counts), `decodeLine` adds a line's record to it,
+    /// and the parts go to `collect` in file order. The first bad line in file order
+    /// is the one reported.
+    private func readJSONL<Part: Sendable>(
+        collect: (Part) -> Void,
+        makePart: @escaping @Sendable (Int, Int) -> Part,
+        decodeLine: @escaping @Sendable (inout JSONObjectScanner, Int, inout SharedLabels, inout Part, inout [UInt8]) throws -> Void
+    ) throws {
         var batch = JSONLBatch()
         do {
             try LineReader(path: path, maximumLineLength: maximumRecordLength).forEachLine { line, number in
@@ -82,37 +128,41 @@ public struct LabelledReader {
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
                 batch.append(bytes, line: number)
                 if batch.bytes.count >= JSONLBatch.capacity {
-                    let full = batch
-                    batch.removeAll()
-                    try decode(full, into: &posts)
+                    // Emptied in place (even after a bad line) once decoded, so the next batch
+                    // fills memory already mapped instead of page-faulting in a fresh buffer.
+                    defer { batch.removeAll() }
+                    try decode(batch, collect: collect, makePart: makePart, decodeLine: decodeLine)
                 }
                 return true
             }
         } catch {
             // A bad line already gathered comes before the reader's own error (a later line);
             // after a batch's own bad line the batch is already empty and this adds nothing.
-            try decode(batch, into: &posts)
+            try decode(batch, collect: collect, makePart: makePart, decodeLine: decodeLine)
             throw error
         }
-        try decode(batch, into: &posts)
-        return posts
+        try decode(batch, collect: collect, makePart: makePart, decodeLine: decodeLine)
     }
 
-    /// Decodes a batch in parallel slices and appends its posts in order.
-    private func decode(_ batch: JSONLBatch, into posts: inout [LabelledPost]) throws {
+    /// Decodes a batch in parallel slices and hands their parts to `collect` in order.
+    private func decode<Part: Sendable>(
+        _ batch: JSONLBatch, collect: (Part) -> Void, makePart: @escaping @Sendable (Int, Int) -> Part,
+        decodeLine: @escaping @Sendable (inout JSONObjectScanner, Int, inout SharedLabels, inout Part, inout [UInt8]) throws -> Void
+    ) throws {
         let count = batch.lines.count
         guard count > 0 else { return }
-        let parts = count < 1024 ? 1 : JSONLBatch.parts
-        let slices = concurrentMap(parts) { part in
-            batch.bytes.withUnsafeBufferPointer { bytes -> JSONLSlice in
+        let sliceCount = count < 1024 ? 1 : JSONLBatch.parts
+        let slices = concurrentMap(sliceCount) { slice in
+            batch.bytes.withUnsafeBufferPointer { bytes -> JSONLSlice<Part> in
                 var shared = SharedLabels()
-                var decoded: [LabelledPost] = []
-                decoded.reserveCapacity(count / parts + 1)
-                for index in (count * part / parts)..<(count * (part + 1) / parts) {
+                let lines = (count * slice / sliceCount)..<(count * (slice + 1) / sliceCount)
+                var decoded = makePart(lines.count, batch.lines[lines.upperBound - 1].range.upperBound - batch.lines[lines.lowerBound].range.lowerBound)
+                var scratch: [UInt8] = []
+                for index in lines {
                     let line = batch.lines[index]
                     var scanner = JSONObjectScanner(bytes: UnsafeBufferPointer(rebasing: bytes[line.range]))
                     do {
-                        decoded.append(try scanner.labelledPost(line: line.number, shared: &shared))
+                        try decodeLine(&scanner, line.number, &shared, &decoded, &scratch)
                     } catch let problem as JSONProblem {
                         return .failure(line: line.number, reason: problem.reason)
                     } catch {
@@ -124,7 +174,7 @@ public struct LabelledReader {
         }
         for slice in slices {
             switch slice {
-            case .success(let decoded): posts.append(contentsOf: decoded)
+            case .success(let decoded): collect(decoded)
             case .failure(let line, let reason): throw InputError(file: path, line: line, reason: reason)
             }
         }
@@ -210,8 +260,8 @@ private struct JSONLBatch {
 }
 
 /// The outcome of decoding one slice of a batch.
-private enum JSONLSlice {
-    case success([LabelledPost])
+private enum JSONLSlice<Part: Sendable>: Sendable {
+    case success(Part)
     case failure(line: Int, reason: String)
 }
 
@@ -293,12 +343,34 @@ private struct JSONObjectScanner {
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
+    /// The line's post, with every other field kept.
     mutating func labelledPost(line: Int, shared: inout SharedLabels) throws -> LabelledPost {
+        var text = ""
+        var fields: [String: String] = [:]
+        let labels = try record(shared: &shared, fields: &fields, keepFields: true) { text = String(decoding: $0, as: UTF8.self) }
+        return LabelledPost(text: text, labels: labels, fields: fields, line: line)
+    }
+
+    /// Appends the line's text and labels to `block`, checking the other fields without keeping
+    /// them; `scratch` holds the text until the whole line is known to be good.
+    mutating func labelledText(shared: inout SharedLabels, scratch: inout [UInt8], into block: inout LabelledTextBlock) throws {
+        var fields: [String: String] = [:]
+        let labels = try record(shared: &shared, fields: &fields, keepFields: false) { text in
+            scratch.removeAll(keepingCapacity: true)
+            scratch.append(contentsOf: text)
+        }
+        scratch.withUnsafeBufferPointer { block.append($0, labels: labels) }
+    }
+
+    /// Scans the object: hands the text's UTF-8 to `text` (again for a repeated key: the last
+    /// wins), stores other fields in `fields` when `keepFields`, and returns the labels.
+    private mutating func record(
+        shared: inout SharedLabels, fields: inout [String: String], keepFields: Bool, text: (UnsafeBufferPointer<UInt8>) -> Void
+    ) throws -> [String] {
         skipSpace()
         try expect(0x7B, "expected a JSON object")
-        var text: String?
+        var sawText = false
         var labels: [String]?
-        var fields: [String: String] = [:]
         skipSpace()
         if peek() == 0x7D { index += 1 } else {
             while true {
@@ -310,7 +382,8 @@ private struct JSONObjectScanner {
                 switch key {
                 case "text":
                     guard peek() == 0x22 else { throw JSONProblem(reason: "\"text\" must be a string") }
-                    text = try string()
+                    try withString(text)
+                    sawText = true
                 case "label":
                     if peek() == 0x22 {
                         let label = try string()
@@ -348,11 +421,11 @@ private struct JSONObjectScanner {
                     labels = list
                 default:
                     if peek() == 0x22 {
-                        fields[key] = try string()
+                        if keepFields { fields[key] = try string() } else { try withString { _ in } }
                     } else {
                         let start = index
                         try skipValue()
-                        fields[key] = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                        if keepFields { fields[key] = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) }
                     }
                 }
                 skipSpace()
@@ -363,9 +436,9 @@ private struct JSONObjectScanner {
         }
         skipSpace()
         guard index == bytes.count else { throw JSONProblem(reason: "unexpected text after the JSON object") }
-        guard let text else { throw JSONProblem(reason: "missing \"text\"") }
+        guard sawText else { throw JSONProblem(reason: "missing \"text\"") }
         guard let labels else { throw JSONProblem(reason: "missing \"label\" or \"labels\"") }
-        return LabelledPost(text: text, labels: labels, fields: fields, line: line)
+        return labels
     }
 
     private func peek() -> UInt8? { index < bytes.count ? bytes[index] : nil }
@@ -374,8 +447,10 @@ private struct JSONObjectScanner {
         while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D || bytes[index] == 0x0A { index += 1 }
     }
 
-    private mutating func expect(_ byte: UInt8, _ reason: String) throws {
-        guard peek() == byte else { throw JSONProblem(reason: reason) }
+    /// `reason` is built only on failure: an interpolated message per key and line would
+    /// otherwise cost two string allocations on every line read.
+    private mutating func expect(_ byte: UInt8, _ reason: @autoclosure () -> String) throws {
+        guard peek() == byte else { throw JSONProblem(reason: reason()) }
         index += 1
     }
 
@@ -388,7 +463,6 @@ private struct JSONObjectScanner {
         index += length
     }
 
-    /// Decodes a JSON string at `index`, checking UTF-8 and escapes.
     /// Steps over string bytes eight at a time while none is a quote, a backslash or a control
     /// character (clearing `ascii` at a byte of 0x80 or more), leaving the byte loop only the
     /// word that holds the next special byte.
@@ -406,7 +480,14 @@ private struct JSONObjectScanner {
         }
     }
 
+    /// Decodes a JSON string at `index`, checking UTF-8 and escapes.
     private mutating func string() throws -> String {
+        try withString { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Decodes a JSON string at `index`, checking escapes and UTF-8, and hands its UTF-8 bytes
+    /// (valid only during the call) to `body`.
+    private mutating func withString<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) throws -> Result {
         try expect(0x22, "expected a string")
         var out: [UInt8] = []
         var start = index
@@ -444,24 +525,44 @@ private struct JSONObjectScanner {
                 } else if (0xDC00..<0xE000).contains(scalar) {
                     throw JSONProblem(reason: "lone surrogate in \\u escape")
                 }
-                out.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar)!)).utf8))
+                appendUTF8(scalar, to: &out)
             default: throw JSONProblem(reason: "bad escape in a string")
             }
             start = index
         }
-        let decoded: String?
-        if out.isEmpty, ascii {
-            // ASCII needs no validation, and the generic validating initialiser costs more than the copy.
-            decoded = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        } else if out.isEmpty {
-            decoded = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        } else {
-            out.append(contentsOf: bytes[start..<index])
-            decoded = String(validating: out, as: UTF8.self)
-        }
+        let end = index
         index += 1
-        guard let text = decoded else { throw JSONProblem(reason: "not valid UTF-8") }
-        return text
+        if out.isEmpty {
+            let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            // ASCII needs no validation; escapes decode to valid UTF-8, so only raw non-ASCII bytes are checked.
+            guard ascii || UTF8Check.firstInvalidOffset(raw) == nil else { throw JSONProblem(reason: "not valid UTF-8") }
+            return try body(raw)
+        }
+        out.append(contentsOf: bytes[start..<end])
+        return try out.withUnsafeBufferPointer { decoded in
+            guard ascii || UTF8Check.firstInvalidOffset(decoded) == nil else { throw JSONProblem(reason: "not valid UTF-8") }
+            return try body(decoded)
+        }
+    }
+
+    /// Appends the UTF-8 encoding of a scalar (below 0x110000, not a surrogate).
+    private func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
+        switch scalar {
+        case ..<0x80:
+            out.append(UInt8(scalar))
+        case ..<0x800:
+            out.append(UInt8(0xC0 | scalar >> 6))
+            out.append(UInt8(0x80 | scalar & 0x3F))
+        case ..<0x10000:
+            out.append(UInt8(0xE0 | scalar >> 12))
+            out.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            out.append(UInt8(0x80 | scalar & 0x3F))
+        default:
+            out.append(UInt8(0xF0 | scalar >> 18))
+            out.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+            out.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            out.append(UInt8(0x80 | scalar & 0x3F))
+        }
     }
 
     private mutating func hex4() throws -> UInt32 {
@@ -488,7 +589,7 @@ private struct JSONObjectScanner {
         skipSpace()
         guard let byte = peek() else { throw JSONProblem(reason: "missing JSON value") }
         switch byte {
-        case 0x22: _ = try string()
+        case 0x22: try withString { _ in }
         case 0x7B, 0x5B:
             let close: UInt8 = byte == 0x7B ? 0x7D : 0x5D
             index += 1
@@ -497,7 +598,7 @@ private struct JSONObjectScanner {
             while true {
                 skipSpace()
                 if byte == 0x7B {
-                    _ = try string()
+                    try withString { _ in }
                     skipSpace()
                     try expect(0x3A, "expected ':' in an object")
                 }

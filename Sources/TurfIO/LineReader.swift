@@ -42,23 +42,22 @@ public struct LineReader {
             }
             if count == 0 { break }
             try chunk.withUnsafeBufferPointer { buffer in
+                let base = buffer.baseAddress!
                 var start = 0
-                var index = 0
-                while index < count {
-                    if buffer[index] == 0x0A {
-                        lineNumber += 1
-                        let keepGoing: Bool
-                        if pending.isEmpty {
-                            keepGoing = try deliver(UnsafeBufferPointer(rebasing: buffer[start..<index]), lineNumber, body)
-                        } else {
-                            pending.append(contentsOf: buffer[start..<index])
-                            keepGoing = try pending.withUnsafeBufferPointer { try deliver($0, lineNumber, body) }
-                            pending.removeAll(keepingCapacity: true)
-                        }
-                        if !keepGoing { finished = true; return }
-                        start = index + 1
+                // memchr finds each newline many bytes at a time, where a byte loop took one step a byte.
+                while start < count, let found = memchr(base + start, 0x0A, count - start) {
+                    let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    lineNumber += 1
+                    let keepGoing: Bool
+                    if pending.isEmpty {
+                        keepGoing = try deliver(UnsafeBufferPointer(rebasing: buffer[start..<index]), lineNumber, body)
+                    } else {
+                        pending.append(contentsOf: buffer[start..<index])
+                        keepGoing = try pending.withUnsafeBufferPointer { try deliver($0, lineNumber, body) }
+                        pending.removeAll(keepingCapacity: true)
                     }
-                    index += 1
+                    if !keepGoing { finished = true; return }
+                    start = index + 1
                 }
                 if start < count {
                     pending.append(contentsOf: buffer[start..<count])

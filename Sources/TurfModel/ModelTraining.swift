@@ -25,15 +25,25 @@ extension Trainer {
     /// - Throws: `TrainingError` (empty data, a single class, bad settings).
     public static func train(examples: [LabelledExample], featureConfig: FeatureConfig, options: TrainingOptions,
                              createdAt: Int64) throws -> (model: StanceModel, outcome: TrainingOutcome) {
+        try train(blocks: blocks(examples), featureConfig: featureConfig, options: options, createdAt: createdAt)
+    }
+
+    /// Featurises texts read into blocks (as `LabelledReader.readBlocks` gives them), trains, and
+    /// wraps the result as a model with full metadata: the same model `train(examples:)` makes
+    /// of the same texts and labels in the same order, without a `String` per text.
+    /// - Parameter createdAt: seconds since 1970 recorded as the creation time.
+    /// - Throws: `TrainingError` (empty data, a single class, bad settings).
+    public static func train(blocks: [LabelledTextBlock], featureConfig: FeatureConfig, options: TrainingOptions,
+                             createdAt: Int64) throws -> (model: StanceModel, outcome: TrainingOutcome) {
         if options.algorithm == .ens, featureConfig.secondView == nil {
             throw TrainingError.invalidSetting("--algo ens needs two feature views: give --second-view (e.g. binary+l2)")
         }
-        let (set, digest) = try featurizedSet(examples, extractor: FeatureExtractor(config: featureConfig))
+        let (set, digest) = try featurizedSet(blocks, extractor: FeatureExtractor(config: featureConfig))
         let outcome = try train(set, options: options)
         let metadata = ModelMetadata(
             featureConfigJSON: ModelMetadata.json(featureConfig), labels: set.labelNames, thresholds: outcome.thresholds,
             isMultiClass: set.isMultiClass, link: outcome.weights.link, algorithm: options.algorithm,
-            hyperparameters: outcome.hyperparameters, trainingSHA256: digest, trainingExamples: examples.count,
+            hyperparameters: outcome.hyperparameters, trainingSHA256: digest, trainingExamples: set.count,
             crossValidation: outcome.crossValidation.map { ModelMetadata.json($0) } ?? "",
             createdAt: UTCTime.iso8601(createdAt), scoreOffsets: outcome.offsets)
         return (try StanceModel(weights: outcome.weights, metadata: metadata), outcome)
@@ -56,40 +66,62 @@ extension Trainer {
         return Array(parts.joined())
     }
 
-    /// The training set of `examples` and their `fingerprint`: the texts are featurised straight
-    /// into compressed rows in a fixed number of blocks on all cores, while one more task hashes
-    /// the examples (a serial pass that would otherwise follow the parallel ones).
+    /// `examples` in a fixed number of blocks (at most 64, at least 256 texts each when there
+    /// are that many), so small and large sets alike featurise on all cores.
+    static func blocks(_ examples: [LabelledExample]) -> [LabelledTextBlock] {
+        let count = min(64, max(1, examples.count / 256))
+        return (0..<count).map { block in
+            var texts = LabelledTextBlock()
+            for example in examples[(examples.count * block / count)..<(examples.count * (block + 1) / count)] {
+                texts.append(example.text, labels: example.labels)
+            }
+            return texts
+        }
+    }
+
+    /// The training set of `examples` and their `fingerprint`.
     /// - Throws: `TrainingError` for an empty set or a single class.
     static func featurizedSet(_ examples: [LabelledExample], extractor: FeatureExtractor) throws -> (TrainingSet, String) {
-        let blocks = min(64, max(1, examples.count / 256))
-        let parts: [FeaturizedPart] = concurrentMap(blocks + 1) { task in
-            guard task > 0 else { return .digest(fingerprint(examples)) }
-            let block = task - 1
-            let rows = (examples.count * block / blocks)..<(examples.count * (block + 1) / blocks)
+        try featurizedSet(blocks(examples), extractor: extractor)
+    }
+
+    /// The training set of the texts in `blocks` and their `fingerprint`: each block's texts are
+    /// featurised straight from its bytes into compressed rows on all cores, while one more task
+    /// hashes the texts (a serial pass that would otherwise follow the parallel ones).
+    /// - Throws: `TrainingError` for an empty set or a single class.
+    static func featurizedSet(_ blocks: [LabelledTextBlock], extractor: FeatureExtractor) throws -> (TrainingSet, String) {
+        let parts: [FeaturizedPart] = concurrentMap(blocks.count + 1) { task in
+            guard task > 0 else { return .digest(fingerprint(blocks: blocks)) }
+            let block = blocks[task - 1]
             let scratch = FeatureScratch()
             var lengths: [Int] = []
             var indices: [UInt32] = []
             var values: [Float] = []
-            lengths.reserveCapacity(rows.count)
-            for row in rows {
-                var text = examples[row].text
-                text.withUTF8 { extractor.vector(for: $0, into: scratch) }
-                indices.append(contentsOf: scratch.indices)
-                values.append(contentsOf: scratch.values)
-                lengths.append(scratch.featureCount)
+            lengths.reserveCapacity(block.count)
+            block.bytes.withUnsafeBufferPointer { bytes in
+                for row in 0..<block.count {
+                    extractor.vector(for: UnsafeBufferPointer(rebasing: bytes[block.range(row)]), into: scratch)
+                    indices.append(contentsOf: scratch.indices)
+                    values.append(contentsOf: scratch.values)
+                    lengths.append(scratch.featureCount)
+                }
             }
-            return .rows(lengths: lengths, indices: indices, values: values)
+            return .rows(lengths: lengths, indices: indices, values: values, labels: BlockLabels(block.labels[...]))
         }
         var digest = ""
         var blocksOfRows: [(lengths: [Int], indices: [UInt32], values: [Float])] = []
+        var labels: [BlockLabels] = []
         for part in parts {
             switch part {
             case .digest(let value): digest = value
-            case .rows(let lengths, let indices, let values): blocksOfRows.append((lengths, indices, values))
+            case .rows(let lengths, let indices, let values, let blockLabels):
+                blocksOfRows.append((lengths, indices, values))
+                labels.append(blockLabels)
             }
         }
+        let rows = blocks.reduce(0) { $0 + $1.count }
         var rowStart = [0]
-        rowStart.reserveCapacity(examples.count + 1)
+        rowStart.reserveCapacity(rows + 1)
         var offsets: [Int] = []
         for block in blocksOfRows {
             offsets.append(rowStart[rowStart.count - 1])
@@ -112,7 +144,7 @@ extension Trainer {
             }
             count = total
         }
-        let set = try TrainingSet(rowStart: rowStart, indices: indices, values: values, labels: examples.map(\.labels),
+        let set = try TrainingSet(rowStart: rowStart, indices: indices, values: values, labels: labels,
                                   dimension: extractor.dimension)
         return (set, digest)
     }
@@ -125,21 +157,37 @@ extension Trainer {
     /// fed in 64 KB chunks: on 1M posts it costs a fraction of the portable implementation's
     /// 0.35 s of CPU.
     public static func fingerprint(_ examples: [LabelledExample]) -> String {
+        fingerprint(blocks: blocks(examples))
+    }
+
+    /// The fingerprint of the texts in `blocks`, in order (as `fingerprint(_:)` of the same
+    /// texts and labels as examples).
+    public static func fingerprint(blocks: [LabelledTextBlock]) -> String {
         var hasher = SHA256()
         var chunk: [UInt8] = []
         chunk.reserveCapacity(1 << 16)
-        for example in examples {
-            var text = example.text
-            text.withUTF8 { chunk.append(contentsOf: $0) }
-            chunk.append(0x1F)
-            for (index, label) in example.labels.enumerated() {
-                if index > 0 { chunk.append(0x1E) }
-                chunk.append(contentsOf: label.utf8)
-            }
-            chunk.append(0x0A)
-            if chunk.count >= 1 << 16 - 1024 {
-                chunk.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-                chunk.removeAll(keepingCapacity: true)
+        for block in blocks {
+            block.bytes.withUnsafeBufferPointer { bytes in
+                for row in 0..<block.count {
+                    let text = UnsafeBufferPointer(rebasing: bytes[block.range(row)])
+                    if chunk.count + text.count >= 1 << 16 - 1024 {
+                        chunk.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+                        chunk.removeAll(keepingCapacity: true)
+                        if text.count >= 1 << 15 {
+                            hasher.update(bufferPointer: UnsafeRawBufferPointer(text))
+                        } else {
+                            chunk.append(contentsOf: text)
+                        }
+                    } else {
+                        chunk.append(contentsOf: text)
+                    }
+                    chunk.append(0x1F)
+                    for (index, label) in block.labels[row].enumerated() {
+                        if index > 0 { chunk.append(0x1E) }
+                        chunk.append(contentsOf: label.utf8)
+                    }
+                    chunk.append(0x0A)
+                }
             }
         }
         chunk.withUnsafeBytes { hasher.update(bufferPointer: $0) }
@@ -155,6 +203,6 @@ extension Trainer {
 
 /// One task of `Trainer.featurizedSet`: a block of featurised rows, or the data's fingerprint.
 private enum FeaturizedPart {
-    case rows(lengths: [Int], indices: [UInt32], values: [Float])
+    case rows(lengths: [Int], indices: [UInt32], values: [Float], labels: BlockLabels)
     case digest(String)
 }

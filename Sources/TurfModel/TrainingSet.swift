@@ -1,3 +1,4 @@
+import Dispatch
 import TurfText
 
 /// Labelled feature vectors ready for fitting: a compressed-sparse-row matrix and label ids.
@@ -44,35 +45,58 @@ public struct TrainingSet: Sendable {
     /// - Throws: as `init(vectors:labels:dimension:)`.
     /// - Complexity: O(rows + labels), besides taking the arrays over.
     init(rowStart: [Int], indices: [UInt32], values: [Float], labels: [[String]], dimension: Int) throws {
-        precondition(rowStart.count == labels.count + 1, "one label set per row")
-        guard !labels.isEmpty else { throw TrainingError.emptyDataSet }
+        try self.init(rowStart: rowStart, indices: indices, values: values, labels: [BlockLabels(labels[...])], dimension: dimension)
+    }
+
+    /// Builds a set from rows in compressed-sparse-row form whose labels were numbered block by
+    /// block (in parallel): the blocks' rows, in order, are the set's rows.
+    /// - Throws: as `init(vectors:labels:dimension:)`.
+    /// - Complexity: O(rows + labels) on all cores, besides taking the arrays over.
+    init(rowStart: [Int], indices: [UInt32], values: [Float], labels blocks: [BlockLabels], dimension: Int) throws {
+        let rows = blocks.reduce(0) { $0 + $1.single.count }
+        precondition(rowStart.count == rows + 1, "one label set per row")
+        guard rows > 0 else { throw TrainingError.emptyDataSet }
         var index = LabelIndex()
-        var isMultiClass = true
-        var single = [Int](repeating: -1, count: labels.count)
-        for (row, names) in labels.enumerated() {
-            if names.count == 1 {
-                single[row] = index.id(of: names[0])
-            } else {
-                for name in names { _ = index.id(of: name) }
-                if Set(names).count != 1 { isMultiClass = false }
-            }
-        }
+        for block in blocks { for name in block.names { _ = index.id(of: name) } }
         let names = index.names.sorted()
+        let isMultiClass = blocks.allSatisfy(\.isMultiClass)
         if isMultiClass, names.count < 2 { throw TrainingError.singleClass(names.first ?? "") }
         if names.isEmpty { throw TrainingError.singleClass("") }
-        var sortedID = [Int](repeating: 0, count: names.count)
-        for (position, name) in names.enumerated() { sortedID[index.id(of: name)] = position }
+        // Each block's local ids as positions in the sorted names.
+        let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        let sortedID = blocks.map { block in block.names.map { position[$0]! } }
         // One shared array per single-label target: a million rows then cost a million retains.
         let shared = (0..<names.count).map { [$0] }
+        var firstRow: [Int] = []
+        var start = 0
+        for block in blocks {
+            firstRow.append(start)
+            start += block.single.count
+        }
+        let starts = firstRow
+        targets = [[Int]](unsafeUninitializedCapacity: rows) { buffer, count in
+            let target = UnsafeSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: blocks.count) { number in
+                let block = blocks[number], ids = sortedID[number]
+                let base = target.value.baseAddress! + starts[number]
+                var multi = block.multi.makeIterator()
+                for (row, local) in block.single.enumerated() {
+                    if local >= 0 {
+                        (base + row).initialize(to: shared[ids[Int(local)]])
+                    } else {
+                        let (_, locals) = multi.next()!
+                        (base + row).initialize(to: Array(Set(locals.map { ids[$0] })).sorted())
+                    }
+                }
+            }
+            count = rows
+        }
         self.dimension = dimension
         self.labelNames = names
         self.isMultiClass = isMultiClass
         self.rowStart = rowStart
         self.indices = indices
         self.values = values
-        targets = (0..<labels.count).map { row in
-            single[row] >= 0 ? shared[sortedID[single[row]]] : Array(Set(labels[row].map { sortedID[index.id(of: $0)] })).sorted()
-        }
     }
 
     private init(dimension: Int, labelNames: [String], isMultiClass: Bool) {
@@ -172,5 +196,35 @@ private struct LabelIndex {
             lookup[label] = names.count - 1
         }
         return names.count - 1
+    }
+}
+
+/// The labels of a block of rows numbered in order of first appearance in the block: the part
+/// of building a set's targets that each block does on its own core.
+struct BlockLabels: Sendable {
+    /// The block's label names in order of first appearance.
+    private(set) var names: [String] = []
+    /// Each row's label id when it has exactly one label, else -1.
+    private(set) var single: [Int32] = []
+    /// The ids of each row without exactly one label (repeats kept), in row order.
+    private(set) var multi: [(row: Int, ids: [Int])] = []
+    /// Whether every row has one label (a label repeated counts as one).
+    private(set) var isMultiClass = true
+
+    /// Numbers the labels of `rows`.
+    /// - Complexity: O(labels); rows with one label (shared arrays) cost no allocation.
+    init(_ rows: ArraySlice<[String]>) {
+        var index = LabelIndex()
+        single.reserveCapacity(rows.count)
+        for (row, labels) in rows.enumerated() {
+            if labels.count == 1 {
+                single.append(Int32(index.id(of: labels[0])))
+            } else {
+                single.append(-1)
+                multi.append((row, labels.map { index.id(of: $0) }))
+                if Set(labels).count != 1 { isMultiClass = false }
+            }
+        }
+        names = index.names
     }
 }

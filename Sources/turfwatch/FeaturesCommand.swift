@@ -92,17 +92,17 @@ struct LabelledDataOptions: ParsableArguments {
         return posts
     }
 
-    /// Every post of every file as a training example (text and labels only), converted file by
-    /// file so a million posts are never held twice.
+    /// Every post of every file as blocks of texts and labels, for training without a `String`
+    /// per post.
     /// - Throws: `InputError` for unreadable files, bad rows, or no posts at all.
-    func readExamples() throws -> [LabelledExample] {
-        var examples: [LabelledExample] = []
-        try forEachFile { _, filePosts in
-            examples.reserveCapacity(examples.count + filePosts.count)
-            for post in filePosts { examples.append(LabelledExample(text: post.text, labels: post.labels)) }
+    func readBlocks() throws -> [LabelledTextBlock] {
+        var blocks: [LabelledTextBlock] = []
+        for path in files {
+            let format = LabelledReader.Format.guess(path: path, textColumn: textColumn, labelColumn: labelColumn)
+            blocks += try LabelledReader(path: path, format: format).readBlocks()
         }
-        try requireExamples(examples.count)
-        return examples
+        try requireExamples(blocks.reduce(0) { $0 + $1.count })
+        return blocks
     }
 
     private func forEachFile(_ body: (String, [LabelledPost]) throws -> Void) throws {

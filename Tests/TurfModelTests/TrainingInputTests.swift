@@ -1,4 +1,5 @@
 import Testing
+import TurfCore
 import TurfText
 @testable import TurfModel
 
@@ -23,6 +24,25 @@ import TurfText
         #expect(digest == Trainer.fingerprint(Self.examples))
     }
 
+    @Test func blocksOfTextsTrainTheSameModelAsExamples() throws {
+        // Uneven blocks, an empty block, multi-label rows and one text longer than a hash chunk.
+        let long = String(repeating: "война и мир ", count: 4000)
+        let examples = Self.examples.enumerated().map { row, example in
+            LabelledExample(text: row == 700 ? long : example.text, labels: row % 5 == 0 ? [] : row % 4 == 0 ? ["FAVOR", "NONE"] : example.labels)
+        }
+        var blocks = [LabelledTextBlock(), LabelledTextBlock(), LabelledTextBlock()]
+        for (row, example) in examples.enumerated() { blocks[row < 10 ? 0 : row < 1000 ? 1 : 2].append(example.text, labels: example.labels) }
+        blocks.insert(LabelledTextBlock(), at: 2)
+        #expect(Trainer.fingerprint(blocks: blocks) == Trainer.fingerprint(examples))
+        for algorithm in [Algorithm.nb, .lr] {
+            let options = TrainingOptions(algorithm: algorithm, folds: 3)
+            let fromBlocks = try Trainer.train(blocks: blocks, featureConfig: FeatureConfig(), options: options, createdAt: 0)
+            let fromExamples = try Trainer.train(examples: examples, featureConfig: FeatureConfig(), options: options, createdAt: 0)
+            #expect(fromBlocks.model.fileBytes() == fromExamples.model.fileBytes())
+            #expect(fromBlocks.model.metadata.trainingExamples == examples.count)
+        }
+    }
+
     @Test func labelsAreNumberedInSortedOrderWithManyLabels() throws {
         // 20 labels: past the short linear scan, onto the dictionary.
         let names = (0..<20).map { "label\(19 - $0)" }
@@ -31,6 +51,38 @@ import TurfText
         #expect(set.labelNames == names.sorted())
         #expect(set.isMultiClass)
         for row in 0..<60 { #expect(set.labelNames[set.targets[row][0]] == labels[row][0]) }
+    }
+
+    @Test func labelsNumberedBlockByBlockGiveTheSameTargets() throws {
+        // Blocks that see labels in different orders, 20 labels (past the linear scan), repeats,
+        // several labels and none; then multi-class blocks where one block is a single class.
+        let names = (0..<20).map { "l\($0)" }
+        let labels: [[String]] = (0..<300).map { row in
+            switch row % 11 {
+            case 0: []
+            case 1: [names[row % 20], names[(row * 7) % 20], names[row % 20]]
+            case 2: [names[row % 20], names[row % 20]]
+            default: [names[(300 - row) % 20]]
+            }
+        }
+        func set(_ labels: [[String]], cuts: [Int]) throws -> TrainingSet {
+            let bounds = [0] + cuts + [labels.count]
+            let blocks = (0..<bounds.count - 1).map { BlockLabels(labels[bounds[$0]..<bounds[$0 + 1]]) }
+            return try TrainingSet(rowStart: Array(0...labels.count), indices: [UInt32](repeating: 1, count: labels.count),
+                                   values: [Float](repeating: 1, count: labels.count), labels: blocks, dimension: 4)
+        }
+        let whole = try set(labels, cuts: [])
+        let parts = try set(labels, cuts: [1, 2, 150, 150, 299])
+        #expect(parts.targets == whole.targets)
+        #expect(parts.labelNames == whole.labelNames && parts.labelNames == names.sorted())
+        #expect(!parts.isMultiClass && !whole.isMultiClass)
+        #expect(whole.targets[1] == [whole.labelNames.firstIndex(of: "l1")!, whole.labelNames.firstIndex(of: "l7")!].sorted())
+        #expect(whole.targets[0] == [])
+        let twoClasses: [[String]] = [["b"], ["b", "b"], ["a"], ["a"]]
+        let split = try set(twoClasses, cuts: [2])
+        #expect(split.isMultiClass)
+        #expect(split.targets == [[1], [1], [0], [0]])
+        #expect(throws: TrainingError.singleClass("b")) { try set([["b"], ["b"], ["b", "b"]], cuts: [1]) }
     }
 
     @Test func repeatedLabelInARowIsStillMultiClassAndMixedRowsAreNot() throws {
