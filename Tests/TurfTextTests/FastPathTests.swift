@@ -123,6 +123,35 @@ import Testing
         #expect(tokenizer.tokenize("www.abcdefghijklmno.ru/ok, x").tokens == ["url:abcdefghijklmno.ru", "domain:abcdefghijklmno.ru", "x"])
     }
 
+    /// Hashtags of Russian letters on their branch-free path (at most 64 letters, no stop
+    /// tokens, cap not 1) and its way back to the letter-by-letter one (a letter three times
+    /// in a row, 65 letters, a bad byte): the tokens of the general path in every configuration.
+    @Test func russianHashtagsMatchTheGeneralPath() {
+        let long = String(repeating: "Аб", count: 32)
+        let tags = [
+            "#КрымНаш", "#Россия", "#Украина", "#Донбасс", "#КРЫМнаш", "#крымНАШ", "#КрымНАШвор", "#аБвГ", "#АБ",
+            "#Я", "#я", "#ЁлкаЁЁлка", "#ёжикЁжик", "#ЖЖЖ", "#ааБББввв", "#ааббвв", "#ммМммм", "#ПутинХуйло",
+            "#" + long, "#" + long + "в", "#" + long + "В", "#абв\u{0301}", "#абвӀ", "#абвґ", "#РоссияUK",
+            "#Нуттолл", "#ОТКРЫТЬ", "#аааа", "#ЭтоНашКрым2014", "#Ѐлка",
+        ]
+        let configs = [
+            TokenizerConfig(), TokenizerConfig(maxRepeat: 0), TokenizerConfig(maxRepeat: 1), TokenizerConfig(maxRepeat: 3),
+            TokenizerConfig(foldYo: false), TokenizerConfig(targets: ["Нуттолл", "Путин"]),
+            TokenizerConfig(stopTokens: ["#крымнаш"]),
+        ]
+        for config in configs {
+            let fast = Tokenizer(config: config, fastPaths: true)
+            let general = Tokenizer(config: config, fastPaths: false)
+            for tag in tags {
+                let post = "x " + tag + " y " + tag
+                #expect(fast.tokenize(post) == general.tokenize(post), "\(post)")
+            }
+        }
+        #expect(Tokenizer().tokenize("#КРЫМнаш #аБвГ #ЁлкаЁЁлка").tokens
+            == ["#крымнаш", "кры", "мнаш", "#абвг", "а", "бв", "г", "#елкаеелка", "елка", "е", "елка"])
+        #expect(Tokenizer().tokenize("#" + long).tokens.count == 33)
+    }
+
     /// Posts whose words have every length from 1 to 12 bytes (ASCII, Cyrillic, emoji), over
     /// 6,000 distinct words, more than the unigram cache has slots, so entries are replaced.
     static func cachePosts() -> [[UInt8]] {
