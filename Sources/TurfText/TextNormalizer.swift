@@ -52,8 +52,9 @@ enum TextNormalizer {
                 let four = UInt32(littleEndian: UnsafeRawPointer(source + input).loadUnaligned(as: UInt32.self))
                 if four & 0xC0C0_FFFF == 0x8080_9FF0 {
                     UnsafeMutableRawPointer(destination + output).storeBytes(of: four.littleEndian, as: UInt32.self)
-                    let scalar = 0x1F000 | (four &>> 10 & 0xFC0) | (four &>> 24 & 0x3F)
-                    previousWasEmoji = CharacterClass.isEmojiStart(scalar) || CharacterClass.isEmojiComponent(scalar)
+                    // In this block the emoji starts and components (skin tones) are exactly
+                    // U+1F000-U+1FAFF (`CharacterClass.isEmojiStart`, `isEmojiComponent`).
+                    previousWasEmoji = (four &>> 10 & 0xFC0) | (four &>> 24 & 0x3F) <= 0xAFF
                     input &+= 4
                     output &+= 4
                     continue

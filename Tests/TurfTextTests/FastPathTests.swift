@@ -157,7 +157,7 @@ import Testing
     /// bytes, other four-byte scalars and sequences cut at the end of the text.
     @Test func emojiCopiedWholeMatchTheScalarPath() {
         let texts: [[UInt8]] = [
-            Array("😂👍🏽 x🇷🇺🇬🇧\u{200D}y 🏽\u{200D}👍 👩🏽\u{200D}💻 🏴\u{E0067}\u{E0062}\u{E007F} 𝐀\u{200D}x 🀄\u{200D}".utf8),
+            Array("😂👍🏽 x🇷🇺🇬🇧\u{200D}y 🏽\u{200D}👍 👩🏽\u{200D}💻 🏴\u{E0067}\u{E0062}\u{E007F} 𝐀\u{200D}x 🀄\u{200D} \u{1FAFF}\u{200D}\u{1FB00}\u{200D}\u{1FFFD}\u{200D}".utf8),
             [0xF0, 0x9F, 0x98], [0xF0, 0x9F], [0xF0], [0xF0, 0x9F, 0x98, 0x41], [0xF0, 0x9F, 0xC0, 0x82],
             [0xF0, 0x8F, 0x98, 0x82], [0x41, 0xF0, 0x9F, 0x98, 0x82, 0xE2, 0x80, 0x8D, 0x41], [0xF0, 0x9F, 0x98, 0x82, 0xF0],
         ]
