@@ -15,7 +15,8 @@ enum TextNormalizer {
     }
 
     /// Normalises `count` bytes at `source` into `destination`, which must hold `3 * count` bytes;
-    /// `wordWide` (off only in tests) copies plain text eight bytes at a time.
+    /// `wordWide` (off only in tests) copies plain text eight bytes at a time and emoji of
+    /// U+1F000-U+1FFFF four bytes at a time.
     /// - Complexity: O(count)
     static func normalize(
         _ source: UnsafePointer<UInt8>, count: Int, into destination: UnsafeMutablePointer<UInt8>, wordWide: Bool = true
@@ -44,6 +45,20 @@ enum TextNormalizer {
                 input &+= 1
                 previousWasEmoji = false
                 continue
+            }
+            if wordWide && byte == 0xF0 && input &+ 4 <= count {
+                // U+1F000-U+1FFFF (emoji, skin tones, regional indicators): always valid, never
+                // dropped or folded, so the four bytes are copied without decoding and classifying.
+                let four = UInt32(littleEndian: UnsafeRawPointer(source + input).loadUnaligned(as: UInt32.self))
+                if four & 0xC0C0_FFFF == 0x8080_9FF0 {
+                    UnsafeMutableRawPointer(destination + output).storeBytes(of: four.littleEndian, as: UInt32.self)
+                    // In this block the emoji starts and components (skin tones) are exactly
+                    // U+1F000-U+1FAFF (`CharacterClass.isEmojiStart`, `isEmojiComponent`).
+                    previousWasEmoji = (four &>> 10 & 0xFC0) | (four &>> 24 & 0x3F) <= 0xAFF
+                    input &+= 4
+                    output &+= 4
+                    continue
+                }
             }
             var scalar: UInt32
             if byte < 0x80 {

@@ -17,11 +17,34 @@ struct TokenList {
     var kinds = RawBuffer<UInt8>(capacity: 128)
     /// Where the token being written starts.
     var pending = 1
-    /// Byte range of a leading `RT @handle:` handle in the normalised text, if any.
-    var retweetedHandle: Range<Int>?
+    // The flags below are stored in 32 bits, so the list fits in 128 bytes: the compiler
+    // copies a struct that size (in and out of the scratch, once each a post) with eight
+    // vector moves, a larger one with a call to `memcpy`.
+    private var handleStart: Int32 = 0
+    /// Below `handleStart` when there is no handle.
+    private var handleEnd: Int32 = -1
     var foldedConfusables = false
-    var maskedTargets = 0
-    var invalidSequences = 0
+    private var targetsMasked: Int32 = 0
+    private var invalidCount: Int32 = 0
+
+    /// Byte range of a leading `RT @handle:` handle in the normalised text, if any.
+    var retweetedHandle: Range<Int>? {
+        get { handleEnd < handleStart ? nil : Int(handleStart)..<Int(handleEnd) }
+        set {
+            handleStart = Int32(truncatingIfNeeded: newValue?.lowerBound ?? 0)
+            handleEnd = Int32(truncatingIfNeeded: newValue?.upperBound ?? -1)
+        }
+    }
+    /// Target names masked in the post.
+    var maskedTargets: Int {
+        get { Int(targetsMasked) }
+        set { targetsMasked = Int32(truncatingIfNeeded: newValue) }
+    }
+    /// Invalid UTF-8 sequences replaced in the post.
+    var invalidSequences: Int {
+        get { Int(invalidCount) }
+        set { invalidCount = Int32(truncatingIfNeeded: newValue) }
+    }
 
     /// Forgets the previous post, keeping the memory, and makes room for the tokens of a
     /// normalised text of `textCount` bytes. Every token consumes at least one byte of the

@@ -690,8 +690,11 @@ struct TokenScanner {
             end &+= length
         }
         guard hasLetter else { return nil }
-        if !ascii && rules.fastPaths && rules.config.splitHashtags && scanRussianHashtag(from: start &+ 1, to: end) {
-            return end
+        if !ascii && rules.fastPaths && rules.config.splitHashtags {
+            if !rules.hasStopTokens && rules.config.maxRepeat != 1 && scanShortRussianHashtag(from: start &+ 1, to: end) {
+                return end
+            }
+            if scanRussianHashtag(from: start &+ 1, to: end) { return end }
         }
         if ascii && end &- start <= 17 && rules.fastPaths && rules.config.splitHashtags && !rules.hasStopTokens
             && rules.config.maxRepeat != 1 && scanShortASCIIHashtag(from: start &+ 1, to: end)
@@ -715,6 +718,80 @@ struct TokenScanner {
             }
         }
         return end
+    }
+
+    /// `scanRussianHashtag` without a branch per letter, for a body of at most 64 letters (no
+    /// stop tokens, a letter cap other than 1): each letter's scalar comes from its two bytes,
+    /// is checked, folded and classified with selects, the capitals are a bit mask and the
+    /// split points its transitions (the rules of `splitHashtag`, as in
+    /// `scanShortASCIIHashtag`), the tag is written once and its words are copied from it.
+    /// The per-letter branches of `scanRussianHashtag` mispredicted about 18 times a tag.
+    /// Returns false, having written nothing, for any other body and when a letter repeats
+    /// three times in a row (its words would need capping).
+    private mutating func scanShortRussianHashtag(from bodyStart: Int, to end: Int) -> Bool {
+        let length = end &- bodyStart
+        guard length > 0 && length & 1 == 0 && length <= 128 else { return false }
+        let letters = length &>> 1
+        let yo: UInt32 = rules.config.foldYo ? 0x435 : 0x451  // Ё and ё fold to е or to ё
+        list.begin(maximumBytes: length &+ 16)
+        list.append(0x23)
+        let tag = list.bytes.count
+        let written = list.bytes.base + tag
+        var capitals: UInt64 = 0
+        var bad: UInt32 = 0
+        var repeats = false
+        var previous: UInt32 = 0
+        var beforePrevious: UInt32 = 0
+        for index in 0..<letters {
+            let lead = UInt32(text[bodyStart &+ index &<< 1])
+            let trail = UInt32(text[bodyStart &+ index &<< 1 &+ 1])
+            let scalar = (lead & 0x1F) &<< 6 | (trail & 0x3F)
+            let upper = scalar &- 0x410 < 0x20  // А-Я
+            let capitalYo = scalar == 0x401
+            let anyYo = capitalYo || scalar == 0x451
+            let letter = scalar &- 0x410 < 0x40 || anyYo
+            bad |= ((lead & 0xFE) ^ 0xD0) | ((trail & 0xC0) ^ 0x80) | (letter ? 0 : 1)
+            let folded = anyYo ? yo : scalar &+ (upper ? 0x20 : 0)
+            capitals |= UInt64(upper || capitalYo ? 1 : 0) &<< UInt64(truncatingIfNeeded: index)
+            repeats = repeats || (folded == previous && folded == beforePrevious)
+            beforePrevious = previous
+            previous = folded
+            written[index &<< 1] = UInt8(truncatingIfNeeded: 0xC0 | folded &>> 6)
+            written[index &<< 1 &+ 1] = UInt8(truncatingIfNeeded: 0x80 | folded & 0x3F)
+        }
+        guard bad == 0 && !repeats else {
+            list.abandon()
+            return false
+        }
+        list.bytes.count &+= length
+        commit(.hashtag)
+        // A word starts at a capital after a lower-case letter, and at the last capital of a
+        // run of two or more before a lower-case letter.
+        let afterLower = capitals & ~(capitals &<< 1) & ~1
+        let lastOfRun = capitals & (capitals &<< 1) & ~(capitals &>> 1) & ((1 &<< UInt64(truncatingIfNeeded: letters &- 1)) &- 1)
+        var splits = afterLower | lastOfRun
+        @inline(__always) func emit(_ from: Int, _ to: Int) {
+            let count = (to &- from) &<< 1
+            list.begin(maximumBytes: count &+ 16)
+            let source = UnsafeRawPointer(list.bytes.base + (tag &+ from &<< 1))
+            let target = UnsafeMutableRawPointer(list.bytes.base + list.bytes.count)
+            var copied = 0
+            while copied < count {
+                target.storeBytes(of: source.loadUnaligned(fromByteOffset: copied, as: UInt64.self), toByteOffset: copied, as: UInt64.self)
+                copied &+= 8
+            }
+            list.bytes.count &+= count
+            commit(.word)
+        }
+        var wordStart = 0
+        while splits != 0 {
+            let split = splits.trailingZeroBitCount
+            emit(wordStart, split)
+            wordStart = split
+            splits &= splits &- 1
+        }
+        emit(wordStart, letters)
+        return true
     }
 
     /// The fast path for a hashtag body of Russian letters only (`А`-`я`, `Ё`, `ё`), the common

@@ -123,6 +123,61 @@ import Testing
         #expect(tokenizer.tokenize("www.abcdefghijklmno.ru/ok, x").tokens == ["url:abcdefghijklmno.ru", "domain:abcdefghijklmno.ru", "x"])
     }
 
+    /// Hashtags of Russian letters on their branch-free path (at most 64 letters, no stop
+    /// tokens, cap not 1) and its way back to the letter-by-letter one (a letter three times
+    /// in a row, 65 letters, a bad byte): the tokens of the general path in every configuration.
+    @Test func russianHashtagsMatchTheGeneralPath() {
+        let long = String(repeating: "Аб", count: 32)
+        let tags = [
+            "#КрымНаш", "#Россия", "#Украина", "#Донбасс", "#КРЫМнаш", "#крымНАШ", "#КрымНАШвор", "#аБвГ", "#АБ",
+            "#Я", "#я", "#ЁлкаЁЁлка", "#ёжикЁжик", "#ЖЖЖ", "#ааБББввв", "#ааббвв", "#ммМммм", "#ПутинХуйло",
+            "#" + long, "#" + long + "в", "#" + long + "В", "#абв\u{0301}", "#абвӀ", "#абвґ", "#РоссияUK",
+            "#Нуттолл", "#ОТКРЫТЬ", "#аааа", "#ЭтоНашКрым2014", "#Ѐлка",
+        ]
+        let configs = [
+            TokenizerConfig(), TokenizerConfig(maxRepeat: 0), TokenizerConfig(maxRepeat: 1), TokenizerConfig(maxRepeat: 3),
+            TokenizerConfig(foldYo: false), TokenizerConfig(targets: ["Нуттолл", "Путин"]),
+            TokenizerConfig(stopTokens: ["#крымнаш"]),
+        ]
+        for config in configs {
+            let fast = Tokenizer(config: config, fastPaths: true)
+            let general = Tokenizer(config: config, fastPaths: false)
+            for tag in tags {
+                let post = "x " + tag + " y " + tag
+                #expect(fast.tokenize(post) == general.tokenize(post), "\(post)")
+            }
+        }
+        #expect(Tokenizer().tokenize("#КРЫМнаш #аБвГ #ЁлкаЁЁлка").tokens
+            == ["#крымнаш", "кры", "мнаш", "#абвг", "а", "бв", "г", "#елкаеелка", "елка", "е", "елка"])
+        #expect(Tokenizer().tokenize("#" + long).tokens.count == 33)
+    }
+
+    /// Four-byte emoji copied whole by the normaliser: the bytes and the zero-width-joiner rule
+    /// of the scalar path, for emoji, skin tones, flags, tags, bad or missing continuation
+    /// bytes, other four-byte scalars and sequences cut at the end of the text.
+    @Test func emojiCopiedWholeMatchTheScalarPath() {
+        let texts: [[UInt8]] = [
+            Array("😂👍🏽 x🇷🇺🇬🇧\u{200D}y 🏽\u{200D}👍 👩🏽\u{200D}💻 🏴\u{E0067}\u{E0062}\u{E007F} 𝐀\u{200D}x 🀄\u{200D} \u{1FAFF}\u{200D}\u{1FB00}\u{200D}\u{1FFFD}\u{200D}".utf8),
+            [0xF0, 0x9F, 0x98], [0xF0, 0x9F], [0xF0], [0xF0, 0x9F, 0x98, 0x41], [0xF0, 0x9F, 0xC0, 0x82],
+            [0xF0, 0x8F, 0x98, 0x82], [0x41, 0xF0, 0x9F, 0x98, 0x82, 0xE2, 0x80, 0x8D, 0x41], [0xF0, 0x9F, 0x98, 0x82, 0xF0],
+        ]
+        for text in texts {
+            let wide = Self.normalized(text, wordWide: true)
+            #expect(wide == Self.normalized(text, wordWide: false), "\(text)")
+        }
+        #expect(Self.normalized(Array("a😂\u{200D}b\u{200D}".utf8), wordWide: true) == Array("a😂\u{200D}b".utf8) + [0])
+    }
+
+    private static func normalized(_ text: [UInt8], wordWide: Bool) -> [UInt8] {
+        var output = [UInt8](repeating: 0, count: 3 * text.count + 16)
+        let outcome = text.withUnsafeBufferPointer { input in
+            output.withUnsafeMutableBufferPointer {
+                TextNormalizer.normalize(input.baseAddress!, count: text.count, into: $0.baseAddress!, wordWide: wordWide)
+            }
+        }
+        return Array(output.prefix(outcome.count)) + [UInt8(truncatingIfNeeded: outcome.invalidSequences)]
+    }
+
     /// Posts whose words have every length from 1 to 12 bytes (ASCII, Cyrillic, emoji), over
     /// 6,000 distinct words, more than the unigram cache has slots, so entries are replaced.
     static func cachePosts() -> [[UInt8]] {
