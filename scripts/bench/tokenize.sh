@@ -8,8 +8,6 @@
 #   The second form counts instructions instead of timing (valgrind's callgrind; independent
 #   of machine load): one round of TurfBench on the first 20,000 posts, as the difference
 #   between runs of two rounds and one round, so file reading and setup cancel out.
-# TARGET_CPU=native (or any `swiftc -target-cpu` name) builds TurfBench for that CPU instead of
-# the portable x86-64 baseline, in its own build folder, so both builds can be compared.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 instructions=0
@@ -111,14 +109,7 @@ with open(path, "w", encoding="utf-8") as out:
 PY
 fi
 
-build_flags=()
-bench_bin=Benchmarks/.build/release/TurfBench
-if [ -n "${TARGET_CPU:-}" ]; then
-    build_flags=(--scratch-path ".build/cpu-$TARGET_CPU" -Xswiftc -target-cpu -Xswiftc "$TARGET_CPU")
-    bench_bin="Benchmarks/.build/cpu-$TARGET_CPU/release/TurfBench"
-    echo "TurfBench built for target CPU $TARGET_CPU" >&2
-fi
-if ! (cd Benchmarks && swift build -c release --product TurfBench "${build_flags[@]}" >"$work/build.log" 2>&1); then
+if ! (cd Benchmarks && swift build -c release --product TurfBench >"$work/build.log" 2>&1); then
     cat "$work/build.log" >&2
     exit 1
 fi
@@ -127,7 +118,7 @@ if [ "$instructions" = 1 ]; then
     sample="$work/sample-20000.txt"
     head -n 20000 "$data" >"$sample"
     refs() {
-        valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bench_bin" tokenize \
+        valgrind --tool=callgrind --callgrind-out-file=/dev/null Benchmarks/.build/release/TurfBench tokenize \
             "$sample" --rounds "$1" 2>&1 >/dev/null | sed -n 's/.*I *refs: *//p' | tr -d ,
     }
     one=$(refs 1)
@@ -136,7 +127,7 @@ if [ "$instructions" = 1 ]; then
     exit 0
 fi
 echo "load before:$(uptime)"
-ours=$("$bench_bin" tokenize "$data" --rounds 3)
+ours=$(Benchmarks/.build/release/TurfBench tokenize "$data" --rounds 3)
 echo "$ours"
 theirs=$(python3 - "$data" <<'PY'
 import sys, time
