@@ -26,6 +26,15 @@ import TurfIO
         #expect(try lines(of: Array("x\n\(long)\ny\n".utf8), maximum: 4 << 20) == ["1:x", "2:\(long)", "3:y"])
     }
 
+    @Test func newlinesAndCarriageReturnsAtTheReadBufferEdge() throws {
+        // The reader takes 1 MB at a time: a CRLF split across two reads, a newline as a read's
+        // last byte followed by an empty line, and a final line ending in a bare CR.
+        let fill = String(repeating: "a", count: (1 << 20) - 1)
+        #expect(try lines(of: Array("\(fill)\r\nb\r".utf8), maximum: 4 << 20) == ["1:\(fill)", "2:b"])
+        #expect(try lines(of: Array("\(fill)\n\nb".utf8), maximum: 4 << 20) == ["1:\(fill)", "2:", "3:b"])
+        #expect(try lines(of: Array("\(fill)a\n\r\n".utf8), maximum: 4 << 20) == ["1:\(fill)a", "2:"])
+    }
+
     @Test func reportsATooLongLineWithItsNumber() throws {
         do {
             _ = try lines(of: Array("ok\ntoo long\n".utf8), maximum: 4)
