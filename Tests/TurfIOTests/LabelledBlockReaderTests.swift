@@ -13,13 +13,17 @@ import TurfIO
         return try body(path)
     }
 
-    /// Texts and labels from both readers.
+    /// Texts and labels from both readers, after checking that their texts agree byte for byte
+    /// (`String` equality would accept a precomposed accent for a decomposed one).
     private func both(_ bytes: [UInt8], format: LabelledReader.Format = .jsonl) throws
         -> (posts: [(String, [String])], blocks: [(String, [String])]) {
         try withFile(bytes) { path in
             let reader = LabelledReader(path: path, format: format)
-            let posts = try reader.read().map { ($0.text, $0.labels) }
-            let blocks = try reader.readBlocks().flatMap { block in (0..<block.count).map { (block.text($0), block.labels[$0]) } }
+            let read = try reader.read()
+            let readBlocks = try reader.readBlocks()
+            #expect(read.map { Array($0.text.utf8) } == readBlocks.flatMap { block in (0..<block.count).map { Array(block.bytes[block.range($0)]) } })
+            let posts = read.map { ($0.text, $0.labels) }
+            let blocks = readBlocks.flatMap { block in (0..<block.count).map { (block.text($0), block.labels[$0]) } }
             return (posts, blocks)
         }
     }
@@ -51,6 +55,7 @@ import TurfIO
         {"text": "first", "text": "second wins", "label": null}
         {"text": "\\u0000 nul", "label": 2}
         {"labels": [], "text": "no stance"}
+        {"text": "cafe\\u0301 caf\u{E9}", "label": "FAVOR"}
         """
         let (posts, blocks) = try both(Array(file.utf8))
         let expected: [(String, [String])] = [
@@ -60,8 +65,10 @@ import TurfIO
             ("second wins", []),
             ("\u{0} nul", ["2"]),
             ("no stance", []),
+            ("cafe\u{301} caf\u{E9}", ["FAVOR"]),
         ]
-        #expect(blocks.map(\.0) == expected.map(\.0))
+        // Bytes, not `String` equality: the decomposed and precomposed accents must stay as written.
+        #expect(blocks.map { Array($0.0.utf8) } == expected.map { Array($0.0.utf8) })
         #expect(blocks.map(\.1) == expected.map(\.1))
         #expect(posts.map(\.0) == expected.map(\.0))
         #expect(posts.map(\.1) == expected.map(\.1))
