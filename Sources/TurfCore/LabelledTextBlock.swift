@@ -40,6 +40,22 @@ public struct LabelledTextBlock: Hashable, Sendable {
         text.withUTF8 { append($0, labels: labels) }
     }
 
+    /// `items` packed in order into a fixed number of blocks (at most 64, at least 256 texts
+    /// each when there are that many), so small and large sets alike featurise on all cores.
+    public static func blocks<Items: RandomAccessCollection>(
+        of items: Items, text: (Items.Element) -> String, labels: (Items.Element) -> [String]
+    ) -> [LabelledTextBlock] where Items.Index == Int {
+        let count = min(64, max(1, items.count / 256))
+        let first = items.startIndex
+        return (0..<count).map { block in
+            var texts = LabelledTextBlock()
+            for item in items[(first + items.count * block / count)..<(first + items.count * (block + 1) / count)] {
+                texts.append(text(item), labels: labels(item))
+            }
+            return texts
+        }
+    }
+
     /// Reserves room for `texts` more texts of `bytes` bytes in all.
     public mutating func reserveCapacity(texts: Int, bytes: Int) {
         self.bytes.reserveCapacity(self.bytes.count + bytes)

@@ -87,12 +87,7 @@ public struct LabelledReader {
             return blocks
         case .csv(let textColumn, let labelColumn):
             let posts = try readCSV(textColumn: textColumn, labelColumn: labelColumn)
-            let size = 1 << 14
-            return stride(from: 0, to: posts.count, by: size).map { start in
-                var block = LabelledTextBlock()
-                for post in posts[start..<min(posts.count, start + size)] { block.append(post.text, labels: post.labels) }
-                return block
-            }
+            return posts.isEmpty ? [] : LabelledTextBlock.blocks(of: posts, text: \.text, labels: \.labels)
         }
     }
 

@@ -66,17 +66,9 @@ extension Trainer {
         return Array(parts.joined())
     }
 
-    /// `examples` in a fixed number of blocks (at most 64, at least 256 texts each when there
-    /// are that many), so small and large sets alike featurise on all cores.
+    /// `examples` in blocks for featurising on all cores.
     static func blocks(_ examples: [LabelledExample]) -> [LabelledTextBlock] {
-        let count = min(64, max(1, examples.count / 256))
-        return (0..<count).map { block in
-            var texts = LabelledTextBlock()
-            for example in examples[(examples.count * block / count)..<(examples.count * (block + 1) / count)] {
-                texts.append(example.text, labels: example.labels)
-            }
-            return texts
-        }
+        LabelledTextBlock.blocks(of: examples, text: \.text, labels: \.labels)
     }
 
     /// The training set of `examples` and their `fingerprint`.
