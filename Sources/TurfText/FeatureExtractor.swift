@@ -85,7 +85,12 @@ public struct FeatureExtractor: Sendable {
         copy.withUTF8 { tokenizer.tokenize($0, into: scratch) }
         var result: [(feature: String, id: UInt32)] = []
         var seen = Set<String>()
-        forEachFeature(scratch.tokens, offsets: &scratch.offsets) { pointer, count, isChar in
+        // A local copy: an `inout` access to a class's property held across a closure call
+        // makes the compiler check every access to that property for exclusivity at run time,
+        // the batch path's included (a `swift_beginAccess` call, 57 instructions a post).
+        var offsets = scratch.offsets
+        defer { scratch.offsets = offsets }
+        forEachFeature(scratch.tokens, offsets: &offsets) { pointer, count, isChar in
             let body = String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
             let feature = isChar ? "char:\"\(body)\"" : body
             guard seen.insert(feature).inserted else { return }

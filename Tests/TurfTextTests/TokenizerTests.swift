@@ -69,6 +69,28 @@ import TurfText
         #expect(tokenizer.tokenize("RT @x no colon").retweetedHandle == nil)
     }
 
+    /// The scanner tests a post's first letter before calling the marker's parser: the edges
+    /// of that test (the shortest marker, either case, leading spaces, posts of one to five
+    /// bytes, an `r` word that is no marker).
+    @Test func retweetMarkerEdges() {
+        let shortest = tokenizer.tokenize("RT @a:")
+        #expect(shortest.retweetedHandle == "a")
+        #expect(shortest.tokens == [])
+        let mixedCase = tokenizer.tokenize("rT @b_2: ok")
+        #expect(mixedCase.retweetedHandle == "b_2")
+        #expect(mixedCase.tokens == ["ok"])
+        let spaced = tokenizer.tokenize("   Rt @c: yes")
+        #expect(spaced.retweetedHandle == "c")
+        #expect(spaced.tokens == ["yes"])
+        for text in ["R", "rt", "RT @", "RT @a", "RT @:"] {
+            #expect(tokenizer.tokenize(text).retweetedHandle == nil, "\(text)")
+        }
+        #expect(tokenizer.tokenize("RT @a").tokens == ["rt", "@user"])
+        let word = tokenizer.tokenize("really @a: no")
+        #expect(word.retweetedHandle == nil)
+        #expect(word.tokens == ["really", "@user", "no"])
+    }
+
     @Test func htmlEntitiesAreDecodedOnce() {
         #expect(tokens("Tom &amp; Jerry &lt;3 it&#39;s &#x41;BC &amp;amp; &bogus; &#8203;x") == [
             "tom", "jerry", "<num>", "it's", "abc", "amp", "bogus", "x",
