@@ -258,10 +258,13 @@ import Testing
             lanes.deallocate()
         }
         for value in values { ids.append(value) }
-        let unique = FeatureExtractor.sortAndCount(ids: &ids, weights: &weights, spare: &spare, lanes: &lanes, hashBits: hashBits)
+        var squares = -1
+        let unique = FeatureExtractor.sortAndCount(
+            ids: &ids, weights: &weights, spare: &spare, lanes: &lanes, hashBits: hashBits, squares: &squares)
         var expected: [UInt32: Float] = [:]
         for value in values { expected[value, default: 0] += 1 }
         let keys = expected.keys.sorted()
+        #expect(squares == expected.values.reduce(0) { $0 + Int($1) * Int($1) }, sourceLocation: sourceLocation)
         #expect(Array(UnsafeBufferPointer(start: ids.base, count: unique)) == keys, sourceLocation: sourceLocation)
         #expect(Array(UnsafeBufferPointer(start: weights.base, count: unique)) == keys.map { expected[$0]! },
                 sourceLocation: sourceLocation)
@@ -307,6 +310,38 @@ import Testing
             var fractional: Float = 0
             for value in fractions { fractional += value * value }
             #expect(FeatureExtractor.sumOfSquares(fractions, count: count, integral: false).bitPattern == fractional.bitPattern)
+        }
+    }
+
+    /// The L2 norm's sum comes from the count pass (an integer sum of squared counts) for
+    /// counts and binary weights: the normalised values must have the bits that scaling the
+    /// unnormalised ones by `1 / sqrt(plain sequential sum of squares)` gives, below 2^24 and
+    /// above it (the fallback), and with char n-grams.
+    @Test func normFromTheCountPassMatchesTheSequentialSum() {
+        let texts = [
+            "", "vote", "vote vote vote for him vote", String(repeating: "a ", count: 5_000),
+            String(repeating: "no ", count: 2_000) + "yes", "Россия Россия #КрымНаш 😂😂😂 @x @y https://t.co/a",
+        ]
+        let configs = [
+            FeatureConfig(weighting: .counts, l2Normalize: true),
+            FeatureConfig(weighting: .binary, l2Normalize: true),
+            FeatureConfig(wordNGrams: 1, weighting: .counts, l2Normalize: true),
+            FeatureConfig(wordNGrams: 3, charNGrams: 2...5, weighting: .counts, l2Normalize: true),
+        ]
+        for config in configs {
+            var plainConfig = config
+            plainConfig.l2Normalize = false
+            let normalised = FeatureExtractor(config: config)
+            let plain = FeatureExtractor(config: plainConfig)
+            for text in texts {
+                let raw = plain.vector(for: text)
+                var sum: Float = 0
+                for value in raw.values { sum += value * value }
+                let scale = 1 / sum.squareRoot()
+                let vector = normalised.vector(for: text)
+                #expect(vector.indices == raw.indices)
+                #expect(vector.values.map(\.bitPattern) == raw.values.map { ($0 * scale).bitPattern }, "\(text.prefix(20))")
+            }
         }
     }
 }
