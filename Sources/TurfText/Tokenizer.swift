@@ -48,7 +48,6 @@ public struct Tokenizer: Sendable {
     /// Tokenizes `bytes` into `scratch`, reusing its memory; read the tokens from the scratch.
     /// - Complexity: O(n); no allocation once the scratch has grown to the largest post.
     public func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into scratch: FeatureScratch) {
-        var list = scratch.tokens
         var normalized = scratch.normalized
         normalized.count = 0
         normalized.reserve(extra: 3 * bytes.count + 16)
@@ -61,9 +60,10 @@ public struct Tokenizer: Sendable {
         normalized.count = outcome.count
         // Sixteen spaces after the text let the scanner read whole 8-byte words at its end.
         (normalized.base + outcome.count).initialize(repeating: 0x20, count: 16)
-        list.reset(textCount: outcome.count)
-        list.invalidSequences = outcome.invalidSequences
-        var scanner = TokenScanner(text: normalized.base, count: outcome.count, rules: rules, list: list)
+        // The list goes into the scanner straight from the scratch: one 128-byte copy fewer.
+        var scanner = TokenScanner(text: normalized.base, count: outcome.count, rules: rules, list: scratch.tokens)
+        scanner.list.reset(textCount: outcome.count)
+        scanner.list.invalidSequences = outcome.invalidSequences
         scanner.run()
         scanner.list.finish()
         scratch.tokens = scanner.list
