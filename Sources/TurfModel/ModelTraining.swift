@@ -71,12 +71,6 @@ extension Trainer {
         LabelledTextBlock.blocks(of: examples, text: \.text, labels: \.labels)
     }
 
-    /// The training set of `examples` and their `fingerprint`.
-    /// - Throws: `TrainingError` for an empty set or a single class.
-    static func featurizedSet(_ examples: [LabelledExample], extractor: FeatureExtractor) throws -> (TrainingSet, String) {
-        try featurizedSet(blocks(examples), extractor: extractor)
-    }
-
     /// The training set of the texts in `blocks` and their `fingerprint`: each block's texts are
     /// featurised straight from its bytes into compressed rows on all cores, while one more task
     /// hashes the texts (a serial pass that would otherwise follow the parallel ones).

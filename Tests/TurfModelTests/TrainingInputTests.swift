@@ -13,7 +13,7 @@ import TurfText
 
     @Test func featurizedSetEqualsTheVectorPath() throws {
         let extractor = FeatureExtractor(config: FeatureConfig())
-        let (set, digest) = try Trainer.featurizedSet(Self.examples, extractor: extractor)
+        let (set, digest) = try Trainer.featurizedSet(Trainer.blocks(Self.examples), extractor: extractor)
         let reference = try TrainingSet(vectors: Trainer.featurize(Self.examples.map(\.text), extractor: extractor),
                                         labels: Self.examples.map(\.labels), dimension: extractor.dimension)
         #expect(set.rowStart == reference.rowStart)
