@@ -82,6 +82,12 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         if lambda >= 30 {
             return max(0, Int((lambda + lambda.squareRoot() * normal()).rounded()))
         }
+        return poissonByProducts(lambda)
+    }
+
+    /// A Poisson draw with mean `lambda` by Knuth's method (multiplying uniforms until the
+    /// product falls to `exp(-lambda)`): exact, but about `lambda` draws, so for small means.
+    public mutating func poissonByProducts(_ lambda: Double) -> Int {
         let limit = exp(-lambda)
         var product = unit()
         var count = 0

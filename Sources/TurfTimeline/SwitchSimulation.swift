@@ -161,21 +161,12 @@ public struct SwitchSimulation: Sendable {
         mutating func next() -> UInt64 { generator.next() }
 
         /// Uniform in [0, 1).
-        mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
+        mutating func unit() -> Double { generator.unit() }
 
         /// Uniform in 0..<bound.
         mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 
         /// Poisson with mean `rate` (Knuth's method; rates here are small).
-        mutating func poisson(_ rate: Double) -> Int {
-            let limit = MultinomialCost.exponential(-rate)
-            var product = unit()
-            var count = 0
-            while product > limit {
-                product *= unit()
-                count += 1
-            }
-            return count
-        }
+        mutating func poisson(_ rate: Double) -> Int { generator.poissonByProducts(rate) }
     }
 }
