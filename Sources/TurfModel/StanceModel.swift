@@ -156,6 +156,8 @@ public struct StanceModel: Sendable {
     static func decodeConfig(_ json: String) throws -> FeatureConfig {
         do {
             return try JSONDecoder().decode(FeatureConfig.self, from: Data(json.utf8))
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.last?.stringValue == "hash" {
+            throw ModelFormatError("metadata \"feature_config\": " + context.debugDescription)
         } catch {
             throw ModelFormatError("metadata \"feature_config\" is not a feature configuration this build understands")
         }

@@ -12,8 +12,8 @@ public enum Weighting: String, Codable, Hashable, Sendable {
 /// hashing and weighting.
 ///
 /// A model file stores this value whole, so training and classification can never disagree.
-/// Feature ids are `MurmurHash3_x86_32(feature bytes, seed) & (2^hashBits - 1)`; character
-/// n-grams hash with `seed &+ 1` so a character n-gram and a word of the same spelling do not
+/// Feature ids are `FeatureHash` (`turfhash64`) hashes masked to `hashBits` bits; character
+/// n-grams hash with the next seed so a character n-gram and a word of the same spelling do not
 /// share an id by construction.
 public struct FeatureConfig: Codable, Hashable, Sendable {
     /// The tokenizer settings.
@@ -25,8 +25,11 @@ public struct FeatureConfig: Codable, Hashable, Sendable {
     public var charNGrams: ClosedRange<Int>?
     /// Features hash into `2^hashBits` buckets (1...31).
     public var hashBits: Int
-    /// The MurmurHash3 seed.
+    /// The feature hash's seed.
     public var seed: UInt32
+    /// The feature hash function's name, `FeatureHash.name`: stored so that a model whose ids
+    /// came from another function (MurmurHash3, before turfhash64) is refused, not misread.
+    public private(set) var hash = FeatureHash.name
     /// How counts become values.
     public var weighting: Weighting
     /// Scale each vector to unit Euclidean length.
@@ -77,6 +80,12 @@ public struct FeatureConfig: Codable, Hashable, Sendable {
         weighting = try container.decode(Weighting.self, forKey: .weighting)
         l2Normalize = try container.decode(Bool.self, forKey: .l2Normalize)
         secondView = try container.decodeIfPresent(FeatureView.self, forKey: .secondView)
+        let hash = try container.decodeIfPresent(String.self, forKey: .hash) ?? "MurmurHash3"
+        guard hash == FeatureHash.name else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .hash, in: container,
+                debugDescription: "its feature ids were hashed with \(hash), not \(FeatureHash.name): retrain the model with this turfwatch")
+        }
         guard (1...31).contains(hashBits) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .hashBits, in: container, debugDescription: "hashBits must be in 1...31, not \(hashBits)")
@@ -95,7 +104,7 @@ public struct FeatureConfig: Codable, Hashable, Sendable {
         }
     }
 
-    /// The default MurmurHash3 seed, the bytes `turf` read big-endian.
+    /// The default feature hash seed, the bytes `turf` read big-endian.
     public static let defaultSeed: UInt32 = 0x7475_7266
 
     /// The feature space size: `2^hashBits` buckets, twice that with a second view.

@@ -8,10 +8,10 @@ import Darwin
 /// tokenizer's tokens, hashed into `2^hashBits` buckets and weighted as configured.
 ///
 /// A word n-gram's feature string is its tokens joined by single spaces (`vote <target>`); its
-/// id is `MurmurHash3_x86_32(UTF-8 bytes, seed) & (2^hashBits - 1)`. Character n-grams are taken
-/// from each word token padded with one space on each side (` vote ` gives ` vo`, `vot`, ...)
-/// and hashed with `seed &+ 1`. Collisions are accepted, as in scikit-learn's
-/// `HashingVectorizer`, but without its alternating sign.
+/// id comes from its tokens' `FeatureHash` hashes, masked to `hashBits` bits. Character n-grams
+/// are taken from each word token padded with one space on each side (` vote ` gives ` vo`,
+/// `vot`, ...) and hashed with the character seed. Collisions are accepted, as in
+/// scikit-learn's `HashingVectorizer`, but without its alternating sign.
 public struct FeatureExtractor: Sendable {
     /// The configuration, as stored in model files.
     public let config: FeatureConfig
@@ -54,11 +54,7 @@ public struct FeatureExtractor: Sendable {
         var ids = scratch.ids
         var weights = scratch.weights
         var offsets = scratch.offsets
-        // A local copy: an `inout` access to a class's property is checked for exclusivity at
-        // run time (a `swift_beginAccess` call, 80 instructions a post).
-        var unigrams = scratch.unigrams
-        collectIDs(scratch.tokens, into: &ids, offsets: &offsets, unigrams: &unigrams)
-        scratch.unigrams = unigrams
+        collectIDs(scratch.tokens, into: &ids, offsets: &offsets)
         var spare = scratch.spare
         var lanes = scratch.lanes
         var squares = 0
@@ -89,161 +85,132 @@ public struct FeatureExtractor: Sendable {
         copy.withUTF8 { tokenizer.tokenize($0, into: scratch) }
         var result: [(feature: String, id: UInt32)] = []
         var seen = Set<String>()
+        func add(_ pointer: UnsafePointer<UInt8>, _ count: Int, isChar: Bool, hash: UInt64) {
+            let body = String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+            let feature = isChar ? "char:\"\(body)\"" : body
+            guard seen.insert(feature).inserted else { return }
+            result.append((feature, FeatureHash.id(hash, mask: mask)))
+        }
+        let tokens = scratch.tokens
+        let bytes = tokens.bytes.base
+        let wordSeed = FeatureHash.wordSeed(config.seed)
+        for first in 0..<tokens.count {
+            let start = Int(tokens.starts.base[first])
+            var state: UInt64 = 0
+            for next in first..<min(first + config.wordNGrams, tokens.count) {
+                let tokenStart = Int(tokens.starts.base[next])
+                let end = Int(tokens.ends.base[next])
+                let token = FeatureHash.hashReadingWholeWords(bytes + tokenStart, count: end - tokenStart, seed: wordSeed)
+                state = next == first ? token : FeatureHash.extend(state, with: token)
+                add(bytes + start, end - start, isChar: false, hash: next == first ? state : FeatureHash.finishNGram(state))
+            }
+        }
         // A local copy: an `inout` access to a class's property held across a closure call
         // makes the compiler check every access to that property for exclusivity at run time,
         // the batch path's included (a `swift_beginAccess` call, 57 instructions a post).
         var offsets = scratch.offsets
         defer { scratch.offsets = offsets }
-        forEachFeature(scratch.tokens, offsets: &offsets) { pointer, count, isChar in
-            let body = String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
-            let feature = isChar ? "char:\"\(body)\"" : body
-            guard seen.insert(feature).inserted else { return }
-            let id = MurmurHash3.hash32(pointer, count: count, seed: isChar ? config.seed &+ 1 : config.seed) & mask
-            result.append((feature, id))
+        let charSeed = FeatureHash.charSeed(config.seed)
+        forEachCharNGram(tokens, offsets: &offsets) { pointer, count in
+            add(pointer, count, isChar: true, hash: FeatureHash.hashReadingWholeWords(pointer, count: count, seed: charSeed))
         }
         return result
     }
 
     /// The id of a word n-gram feature given as written (tokens joined by single spaces).
     public func id(ofWordFeature feature: String) -> UInt32 {
-        MurmurHash3.hash32(Array(feature.utf8), seed: config.seed) & mask
+        let seed = FeatureHash.wordSeed(config.seed)
+        let hashes = feature.utf8.split(separator: UInt8(ascii: " ")).map { FeatureHash.hash($0, seed: seed) }
+        return FeatureHash.id(FeatureHash.nGram(of: hashes), mask: mask)
     }
 
     /// The id of a character n-gram feature (spaces mark word edges, as in `" vo"`).
     public func id(ofCharFeature feature: String) -> UInt32 {
-        MurmurHash3.hash32(Array(feature.utf8), seed: config.seed &+ 1) & mask
+        FeatureHash.id(FeatureHash.hash(feature.utf8, seed: FeatureHash.charSeed(config.seed)), mask: mask)
     }
 
     // MARK: Feature generation
 
-    private func collectIDs(
-        _ tokens: TokenList, into ids: inout RawBuffer<UInt32>, offsets: inout RawBuffer<Int32>, unigrams: inout UnigramCache
-    ) {
+    private func collectIDs(_ tokens: TokenList, into ids: inout RawBuffer<UInt32>, offsets: inout RawBuffer<Int32>) {
         ids.count = 0
         let tokenCount = tokens.count
         let n = config.wordNGrams
         var bound = tokenCount * n
         if let range = config.charNGrams { bound += (tokens.bytes.count + 2 * tokenCount) * range.count }
         ids.reserve(extra: bound)
-        let seed = config.seed
         let mask = mask
         var out = ids.base
-        if n == 2 && fastPaths, let cache = unigrams.prepare(seed: seed, hashBits: config.hashBits) {
-            collectUnigramsAndBigrams(tokens, into: &out, cache: cache)
+        if n == 2 && fastPaths {
+            collectUnigramsAndBigrams(tokens, into: &out)
         } else {
             collectNGrams(tokens, n: n, into: &out)
         }
         ids.count = out - ids.base
         if config.charNGrams != nil {
+            let seed = FeatureHash.charSeed(config.seed)
             forEachCharNGram(tokens, offsets: &offsets) { pointer, count in
-                ids.append(MurmurHash3.hash32(pointer, count: count, seed: seed &+ 1) & mask)
+                ids.append(FeatureHash.id(FeatureHash.hashReadingWholeWords(pointer, count: count, seed: seed), mask: mask))
             }
         }
     }
 
     /// The ids of every unigram and bigram, the default configuration, in one straight loop:
-    /// a token's bigram continues the hash state of its unigram. A token of at most eight
-    /// bytes found in `cache` skips its unigram's hashing: the cache gives the id and the
-    /// state after its whole blocks, from which the bigram goes on.
+    /// each token is hashed once, and its bigram with the previous token costs one combination
+    /// of the two hashes.
     @inline(__always)
-    private func collectUnigramsAndBigrams(
-        _ tokens: TokenList, into out: inout UnsafeMutablePointer<UInt32>, cache: UnsafeMutablePointer<UInt64>
-    ) {
+    private func collectUnigramsAndBigrams(_ tokens: TokenList, into out: inout UnsafeMutablePointer<UInt32>) {
         let tokenCount = tokens.count
+        guard tokenCount > 0 else { return }
         let bytes = tokens.bytes.base
-        let seed = config.seed
+        let seed = FeatureHash.wordSeed(config.seed)
         let mask = mask
         let starts = tokens.starts.base
         let ends = tokens.ends.base
-        var first = 0
-        var end = tokenCount > 0 ? Int(truncatingIfNeeded: ends[0]) : 0
-        while first < tokenCount {
-            let start = Int(truncatingIfNeeded: starts[first])
-            let length = end &- start
-            // Eight bytes may be read from a token's start (`TokenList.finish`).
-            let word = UInt64(littleEndian: UnsafeRawPointer(bytes + start).loadUnaligned(as: UInt64.self))
-            let (slot, key) = UnigramCache.probe(cache, word: word, length: length)
-            let entry = cache + slot &<< 1
-            var state: UInt32
-            var mixed: Int
-            if entry[0] == key {
-                let value = entry[1]
-                state = UInt32(truncatingIfNeeded: value)
-                out[0] = UInt32(truncatingIfNeeded: value &>> 32)
-                mixed = start &+ (length & ~3)
-            } else {
-                state = seed
-                mixed = start
-                // `mixed <= end - 4` rather than `mixed + 4 <= end`: one addition fewer per block.
-                let lastBlock = end &- 4
-                while mixed <= lastBlock {
-                    state = MurmurHash3.mix(state, block: bytes + mixed)
-                    mixed &+= 4
-                }
-                let id = MurmurHash3.finishReadingWholeWord(
-                    state, tail: bytes + mixed, tailCount: end &- mixed, length: length) & mask
-                out[0] = id
-                entry[0] = UnigramCache.storedKey(key)
-                entry[1] = UInt64(state) | UInt64(id) &<< 32
-            }
-            first &+= 1
-            guard first < tokenCount else {
-                out += 1
-                break
-            }
-            end = Int(truncatingIfNeeded: ends[first])
-            let lastBlock = end &- 4
-            while mixed <= lastBlock {
-                state = MurmurHash3.mix(state, block: bytes + mixed)
-                mixed &+= 4
-            }
-            out[1] = MurmurHash3.finishReadingWholeWord(
-                state, tail: bytes + mixed, tailCount: end &- mixed, length: end &- start) & mask
+        var start = Int(truncatingIfNeeded: starts[0])
+        var previous = FeatureHash.hashReadingWholeWords(
+            bytes + start, count: Int(truncatingIfNeeded: ends[0]) &- start, seed: seed)
+        out[0] = FeatureHash.id(previous, mask: mask)
+        var index = 1
+        while index < tokenCount {
+            start = Int(truncatingIfNeeded: starts[index])
+            let token = FeatureHash.hashReadingWholeWords(
+                bytes + start, count: Int(truncatingIfNeeded: ends[index]) &- start, seed: seed)
+            out[1] = FeatureHash.id(FeatureHash.finishNGram(FeatureHash.extend(previous, with: token)), mask: mask)
+            out[2] = FeatureHash.id(token, mask: mask)
+            previous = token
             out += 2
+            index &+= 1
         }
+        out += 1
     }
 
-    /// The ids of the word n-grams 1...n starting at each token.
+    /// The ids of the word n-grams 1...n ending at each token. Each token is hashed once; the
+    /// states of the n-grams ending at the previous token are extended by it.
     private func collectNGrams(_ tokens: TokenList, n: Int, into out: inout UnsafeMutablePointer<UInt32>) {
         let tokenCount = tokens.count
+        guard tokenCount > 0, n > 0 else { return }
         let bytes = tokens.bytes.base
-        let seed = config.seed
+        let seed = FeatureHash.wordSeed(config.seed)
         let mask = mask
         let starts = tokens.starts.base
         let ends = tokens.ends.base
-        for first in 0..<tokenCount {
-            // The n-grams starting here share their leading bytes: mix each block once.
-            let start = Int(starts[first])
-            let last = min(first &+ n, tokenCount)
-            var state = seed
-            var mixed = start
-            var next = first
-            while next < last {
-                let end = Int(ends[next])
-                while mixed &+ 4 <= end {
-                    state = MurmurHash3.mix(state, block: bytes + mixed)
-                    mixed &+= 4
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: n) { states in
+            // states[k]: the state of the (k + 1)-gram ending at the current token.
+            for index in 0..<tokenCount {
+                let start = Int(starts[index])
+                let token = FeatureHash.hashReadingWholeWords(bytes + start, count: Int(ends[index]) &- start, seed: seed)
+                var length = min(index &+ 1, n) &- 1
+                while length > 0 {
+                    states[length] = FeatureHash.extend(states[length &- 1], with: token)
+                    out.pointee = FeatureHash.id(FeatureHash.finishNGram(states[length]), mask: mask)
+                    out += 1
+                    length &-= 1
                 }
-                out.pointee = MurmurHash3.finishReadingWholeWord(
-                    state, tail: bytes + mixed, tailCount: end &- mixed, length: end &- start) & mask
+                states[0] = token
+                out.pointee = FeatureHash.id(token, mask: mask)
                 out += 1
-                next &+= 1
             }
         }
-    }
-
-    /// Calls `body` with every feature occurrence: word n-grams, then character n-grams.
-    private func forEachFeature(
-        _ tokens: TokenList, offsets: inout RawBuffer<Int32>, _ body: (UnsafePointer<UInt8>, Int, Bool) -> Void
-    ) {
-        let n = config.wordNGrams
-        for first in 0..<tokens.count {
-            let start = Int(tokens.starts.base[first])
-            for next in first..<min(first + n, tokens.count) {
-                body(tokens.bytes.base + start, Int(tokens.ends.base[next]) - start, false)
-            }
-        }
-        forEachCharNGram(tokens, offsets: &offsets) { body($0, $1, true) }
     }
 
     /// Calls `body` with each character n-gram of each word token padded with spaces; a padded

@@ -12,7 +12,6 @@ public final class FeatureScratch {
     var offsets = RawBuffer<Int32>(capacity: 256)
     var spare = RawBuffer<UInt32>(capacity: 1024)
     var lanes = RawBuffer<UInt64>(capacity: 64)
-    var unigrams = UnigramCache()
 
     /// Creates empty working memory.
     public init() {}
@@ -25,7 +24,6 @@ public final class FeatureScratch {
         offsets.deallocate()
         spare.deallocate()
         lanes.deallocate()
-        unigrams.deallocate()
     }
 
     /// The feature ids of the last vector, strictly ascending; valid until the next call.

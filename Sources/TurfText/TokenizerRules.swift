@@ -7,8 +7,8 @@ final class TokenizerRules: Sendable {
     let config: TokenizerConfig
     /// Each target name as its token sequence, longest sequence first.
     let targets: [[[UInt8]]]
-    /// Stop tokens by their MurmurHash3 (seed 0).
-    let stopTokens: [UInt32: [[UInt8]]]
+    /// Stop tokens by their `FeatureHash` (word seed 0).
+    let stopTokens: [UInt64: [[UInt8]]]
     /// `!targets.isEmpty` and `!stopTokens.isEmpty`, stored for the per-token check.
     let hasTargets: Bool
     let hasStopTokens: Bool
@@ -29,7 +29,7 @@ final class TokenizerRules: Sendable {
             if !tokens.isEmpty && !targets.contains(tokens) { targets.append(tokens) }
         }
         self.targets = targets.sorted { $0.count > $1.count }
-        var stops: [UInt32: [[UInt8]]] = [:]
+        var stops: [UInt64: [[UInt8]]] = [:]
         for token in config.stopTokens {
             var bytes: [UInt8] = []
             for scalar in token.unicodeScalars {
@@ -37,7 +37,7 @@ final class TokenizerRules: Sendable {
                 bytes.append(contentsOf: Array(String(Unicode.Scalar(folded) ?? scalar).utf8))
             }
             guard !bytes.isEmpty else { continue }
-            stops[MurmurHash3.hash32(bytes, seed: 0), default: []].append(bytes)
+            stops[FeatureHash.hash(bytes, seed: FeatureHash.wordSeed(0)), default: []].append(bytes)
         }
         self.stopTokens = stops
         hasTargets = !self.targets.isEmpty
@@ -57,8 +57,7 @@ final class TokenizerRules: Sendable {
     /// True when `token` is a configured stop token.
     @inline(__always)
     func isStopToken(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = token.baseAddress else { return false }
-        guard let candidates = stopTokens[MurmurHash3.hash32(base, count: token.count, seed: 0)] else {
+        guard let candidates = stopTokens[FeatureHash.hash(token, seed: FeatureHash.wordSeed(0))] else {
             return false
         }
         return candidates.contains { $0.elementsEqual(token) }

@@ -154,7 +154,7 @@ struct FeatureOptions: ParsableArguments {
     @Flag(help: "Do not split hashtags into words.")
     var noSplitHashtags = false
 
-    @Option(help: "MurmurHash3 seed.")
+    @Option(help: "Feature hash seed.")
     var hashSeed: UInt32?
 
     /// Whether no feature flag was given.

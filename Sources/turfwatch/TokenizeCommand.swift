@@ -68,7 +68,7 @@ struct TokenizeCommand: ParsableCommand {
     @Option(help: "Hash into 2^B buckets.")
     var hashBits = 20
 
-    @Option(help: "MurmurHash3 seed.")
+    @Option(help: "Feature hash seed.")
     var seed: UInt32 = FeatureConfig.defaultSeed
 
     @Flag(help: "Print tokens only.")

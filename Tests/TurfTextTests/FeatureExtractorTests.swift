@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TurfText
+@testable import TurfText
 
 @Suite struct FeatureExtractorTests {
     private func extractor(
@@ -10,25 +10,46 @@ import TurfText
             config: FeatureConfig(wordNGrams: words, charNGrams: chars, hashBits: bits, weighting: weighting, l2Normalize: l2))
     }
 
-    @Test func murmurHashMatchesReferenceValues() {
-        // Values from scikit-learn's murmurhash3_32(..., positive=True).
-        #expect(MurmurHash3.hash32(Array("hello".utf8), seed: 0) == 613_153_351)
-        #expect(MurmurHash3.hash32(Array("hello".utf8), seed: 42) == 3_806_057_185)
-        #expect(MurmurHash3.hash32(Array("Пу".utf8), seed: 0) == 555_631_985)
+    @Test func featureHashMatchesTheReferenceImplementation() {
+        // Values from scripts/feature_id.py's bytes_hash(..., word_seed(seed)), the independent
+        // Python implementation: short, one-word, two-word, Cyrillic, empty and looped inputs.
+        #expect(FeatureHash.hash(Array("hello".utf8), seed: FeatureHash.wordSeed(0)) == 5_430_691_886_409_604_417)
+        #expect(FeatureHash.hash(Array("hello".utf8), seed: FeatureHash.wordSeed(42)) == 8_497_448_217_059_839_654)
+        #expect(FeatureHash.hash(Array("Пу".utf8), seed: FeatureHash.wordSeed(0)) == 1_440_910_494_497_362_804)
+        #expect(FeatureHash.hash([UInt8](), seed: FeatureHash.wordSeed(0)) == 683_357_807_331_408_578)
+        #expect(FeatureHash.hash(Array("abcdefghijklmnop".utf8), seed: FeatureHash.wordSeed(0)) == 3_520_791_695_849_281_871)
+        #expect(
+            FeatureHash.hash(Array("abcdefghijklmnopqrstuvwxyz".utf8), seed: FeatureHash.wordSeed(0)) == 7_531_585_249_469_203_817)
+    }
+
+    @Test func wholeWordReadsAgreeWithTheSafeHashAtEveryLength() {
+        // The hot path reads 16 bytes from a token's start; the safe form reads nothing past it.
+        let text = Array("ab\u{0}cdéfghijklmnopqrstuvwxyzЁЖЗ0123456789 #tag".utf8)
+        let padded = text + [UInt8](repeating: 0xAA, count: 16)
+        padded.withUnsafeBufferPointer { buffer in
+            for start in 0..<8 {
+                for count in 0...(text.count - start) {
+                    let seed = FeatureHash.charSeed(UInt32(count))
+                    let slice = UnsafeBufferPointer(rebasing: buffer[start..<(start + count)])
+                    #expect(FeatureHash.hashReadingWholeWords(buffer.baseAddress! + start, count: count, seed: seed)
+                        == FeatureHash.hash(slice, seed: seed))
+                }
+            }
+        }
     }
 
     @Test func wordUnigramsAndBigramsWithCounts() {
         let vector = extractor().vector(for: "Vote vote 2017")
-        // vote ×2, "vote vote", "vote <num>", <num>: ids from MurmurHash3 with the default seed.
-        #expect(vector.indices == [109_457, 240_544, 413_818, 1_038_250])
-        #expect(vector.values == [2, 1, 1, 1])
+        // vote ×2, "vote vote", "vote <num>", <num>: ids from scripts/feature_id.py.
+        #expect(vector.indices == [4_162, 188_829, 482_359, 753_228])
+        #expect(vector.values == [1, 1, 1, 2])
     }
 
     @Test func collisionsAddUp() {
-        // With 2^4 buckets "vote <num>" and "<num>" share bucket 10.
-        let vector = extractor(bits: 4).vector(for: "vote 1")
-        #expect(vector.indices == [1, 10])
-        #expect(vector.values == [1, 2])
+        // With 2^4 buckets "poll <num>" and "<num>" share bucket 2 ("poll" is in 6).
+        let vector = extractor(bits: 4).vector(for: "poll 1")
+        #expect(vector.indices == [2, 6])
+        #expect(vector.values == [2, 1])
         #expect(extractor(bits: 4).dimension == 16)
     }
 
@@ -40,9 +61,9 @@ import TurfText
         #expect(extractor(words: 0).vector(for: text).count == 0)
         // Padded " ab " has 3 bigrams (" a", "ab", "b ") and 2 trigrams; a range past its length gives " ab " once.
         let chars = extractor(words: 0, chars: 2...3).vector(for: "ab")
-        #expect(chars.indices == [55_857, 249_251, 476_044, 570_719, 970_455])
+        #expect(chars.indices == [49_347, 83_648, 168_333, 517_869, 859_149])
         #expect(chars.values == [1, 1, 1, 1, 1])
-        #expect(extractor(words: 0, chars: 4...6).vector(for: "ab").indices == [684_967])
+        #expect(extractor(words: 0, chars: 4...6).vector(for: "ab").indices == [969_200])
         #expect(extractor(words: 0, chars: 1...1).vector(for: "héllo").values.reduce(0, +) == 7)
         // Character n-grams come only from words, not from links, mentions or emoji.
         #expect(extractor(words: 0, chars: 2...2).vector(for: "@x https://t.co/a 😂 #").count == 0)
@@ -99,7 +120,7 @@ import TurfText
         let features = extractor(words: 2, chars: 2...2)
         let explained = features.explain("vote vote")
         #expect(explained.map(\.feature) == ["vote", "vote vote", "char:\" v\"", "char:\"vo\"", "char:\"ot\"", "char:\"te\"", "char:\"e \""])
-        #expect(explained[0].id == 109_457)
+        #expect(explained[0].id == 753_228)
         #expect(explained[1].id == features.id(ofWordFeature: "vote vote"))
         #expect(explained[2].id == features.id(ofCharFeature: " v"))
         let vector = features.vector(for: "vote vote")
@@ -116,7 +137,7 @@ import TurfText
     }
 
     @Test func decodingRejectsUnusableValuesAndDefaultsMissingTokenizerKeys() throws {
-        let base = #"{"tokenizer":{"numbers":"keep"},"wordNGrams":2,"hashBits":%d,"seed":7,"weighting":"counts","l2Normalize":false}"#
+        let base = #"{"tokenizer":{"numbers":"keep"},"wordNGrams":2,"hashBits":%d,"seed":7,"weighting":"counts","l2Normalize":false,"hash":"turfhash64"}"#
         let decoded = try JSONDecoder().decode(FeatureConfig.self, from: Data(String(format: base, 18).utf8))
         #expect(decoded.tokenizer.numbers == .keep)
         #expect(decoded.tokenizer.maxRepeat == 2)
@@ -124,6 +145,23 @@ import TurfText
         #expect(decoded.hashBits == 18)
         #expect(throws: DecodingError.self) {
             try JSONDecoder().decode(FeatureConfig.self, from: Data(String(format: base, 40).utf8))
+        }
+    }
+
+    @Test func decodingRefusesFeaturesHashedWithAnotherFunction() throws {
+        // Models written before turfhash64 carry no "hash" key: their ids came from MurmurHash3.
+        let old = #"{"tokenizer":{},"wordNGrams":2,"hashBits":18,"seed":7,"weighting":"counts","l2Normalize":false}"#
+        let current = String(old.dropLast()) + #","hash":"turfhash64"}"#
+        let other = String(old.dropLast()) + #","hash":"fnv1a"}"#
+        #expect(try JSONDecoder().decode(FeatureConfig.self, from: Data(current.utf8)).hash == "turfhash64")
+        for json in [old, other] {
+            do {
+                _ = try JSONDecoder().decode(FeatureConfig.self, from: Data(json.utf8))
+                Issue.record("decoded \(json)")
+            } catch DecodingError.dataCorrupted(let context) {
+                #expect(context.codingPath.last?.stringValue == "hash")
+                #expect(context.debugDescription.contains("retrain the model"))
+            }
         }
     }
 }

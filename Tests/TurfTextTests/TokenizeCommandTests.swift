@@ -20,10 +20,10 @@ import TurfwatchTestSupport
             token\tword\tvote
             token\tword\tvote
             token\tnumber\t<num>
-            feature\t109457\tvote
-            feature\t240544\tvote vote
-            feature\t1038250\tvote <num>
-            feature\t413818\t<num>
+            feature\t753228\tvote
+            feature\t188829\tvote vote
+            feature\t482359\tvote <num>
+            feature\t4162\t<num>
 
             """, err: ""))
     }
