@@ -21,15 +21,16 @@ DEFAULT_SEED = 0x74757266  # the bytes "turf" read big-endian
 
 
 def bytes_hash(data: bytes, seed64: int) -> int:
-    """turfhash64 of a byte string: zero-padded to a multiple of 8 and to at least 16 bytes,
-    mixed one little-endian word at a time."""
+    """turfhash64 of a byte string: zero-padded to a multiple of 16 bytes (at least 16), each
+    16-byte block (u, v) of little-endian words folded in as high ^ low of (u ^ h) * (v ^ K1)."""
     n = len(data)
-    padded = data + b"\0" * (max(16, (n + 7) // 8 * 8) - n)
+    padded = data + b"\0" * (max(16, (n + 15) // 16 * 16) - n)
     h = (seed64 ^ n) & MASK64
-    for offset in range(0, len(padded), 8):
-        word = int.from_bytes(padded[offset:offset + 8], "little")
-        x = ((h ^ word) * K1) & MASK64
-        h = x ^ (x >> 32)
+    for offset in range(0, len(padded), 16):
+        u = int.from_bytes(padded[offset:offset + 8], "little")
+        v = int.from_bytes(padded[offset + 8:offset + 16], "little")
+        product = (u ^ h) * (v ^ K1)
+        h = (product >> 64) ^ (product & MASK64)
     x = (h * K2) & MASK64
     return x ^ (x >> 29)
 

@@ -3,9 +3,10 @@
 ///
 /// Definition (all arithmetic modulo 2^64; `K0 = 0x9E3779B97F4A7C15`, `K1 = 0xBF58476D1CE4E5B9`,
 /// `K2 = 0x94D049BB133111EB`):
-/// - `bytesHash(b, s)`: pad the n bytes of `b` with zeros to a multiple of 8 and to at least 16
-///   bytes, read them as little-endian words `w`, start from `h = s ^ n`, and for each word
-///   `x = (h ^ w) * K1; h = x ^ (x >> 32)`; the result is `x ^ (x >> 29)` for `x = h * K2`.
+/// - `bytesHash(b, s)`: pad the n bytes of `b` with zeros to a multiple of 16 bytes (at least
+///   16), read each 16-byte block as two little-endian words `(u, v)`, start from `h = s ^ n`,
+///   and for each block `h = fold((u ^ h) * (v ^ K1))`, where `fold` is the 128-bit product's
+///   high half xor its low half; the result is `x ^ (x >> 29)` for `x = h * K2`.
 /// - A word token's hash is `U = bytesHash(token, seed * K0 + K1)` (the configured 32-bit seed
 ///   widened, never 0); a character n-gram's is `bytesHash(ngram, (seed + 1 mod 2^32) * K0 + K1)`.
 /// - The n-gram of tokens `t1 ... tk` (k >= 2) has the state `S1 = U(t1)`,
@@ -14,7 +15,10 @@
 ///
 /// Why not MurmurHash3 over the joined n-gram (scikit-learn's choice, used here until
 /// November 2026): a bigram then costs one multiplication instead of rehashing both words'
-/// bytes, and a token of up to 16 bytes is hashed without a loop or a data-dependent branch.
+/// bytes, and a token of up to 16 bytes is hashed with two multiplications, without a loop or
+/// a data-dependent branch. The block step is wyhash's multiply-and-fold (Wang Yi, public
+/// domain); like it, a block whose first word equals the running state loses its second word,
+/// which natural text hits with probability about 2^-64 per block.
 /// That made tokenizing and hashing about 15% faster (docs/tokenizer.md). fastText and Vowpal
 /// Wabbit hash n-grams from their tokens' hashes the same way. `scripts/feature_id.py` is an
 /// independent Python implementation for recomputing ids outside turfwatch.
@@ -54,26 +58,23 @@ public enum FeatureHash {
         (state ^ (state &>> 31)) &* k1
     }
 
-    /// `bytesHash` of `count` bytes at `bytes`, reading whole words: the 16 bytes from
-    /// `bytes`, and for a longer input every 8 bytes up to the last one's word, must be
-    /// readable (`TokenList` keeps 16 spare bytes after its last token).
+    /// `bytesHash` of `count` bytes at `bytes`, reading whole words: the 16 bytes from the
+    /// start of each 16-byte block must be readable (`TokenList` keeps 16 spare bytes after
+    /// its last token).
     /// - Complexity: O(count)
     @inlinable @inline(__always)
     static func hashReadingWholeWords(_ bytes: UnsafePointer<UInt8>, count: Int, seed: UInt64) -> UInt64 {
         let raw = UnsafeRawPointer(bytes)
         var h = seed ^ UInt64(truncatingIfNeeded: count)
-        if count <= 16 {
-            // Both words always, the second often all padding: no branch on the length.
-            h = mix(h, word(raw, at: 0) & keepLowBytes(count))
-            h = mix(h, word(raw, at: 8) & (count > 8 ? keepLowBytes(count &- 8) : 0))
-        } else {
-            var offset = 0
-            while offset &+ 8 < count {
-                h = mix(h, word(raw, at: offset))
-                offset &+= 8
-            }
-            h = mix(h, word(raw, at: offset) & keepLowBytes(count &- offset))
+        var offset = 0
+        while offset &+ 16 < count {
+            h = block(h, word(raw, at: offset), word(raw, at: offset &+ 8))
+            offset &+= 16
         }
+        // The last block, masked: both words always, the second often all padding, so a token
+        // of up to 16 bytes takes no branch on its length.
+        let left = count &- offset
+        h = block(h, word(raw, at: offset) & keepLowBytes(left), word(raw, at: offset &+ 8) & (left > 8 ? keepLowBytes(left &- 8) : 0))
         return finish(h)
     }
 
@@ -81,17 +82,21 @@ public enum FeatureHash {
     /// - Complexity: O(bytes.count)
     public static func hash(_ bytes: UnsafeBufferPointer<UInt8>, seed: UInt64) -> UInt64 {
         let count = bytes.count
-        var h = seed ^ UInt64(truncatingIfNeeded: count)
-        let words = max(2, (count &+ 7) / 8)
-        for index in 0..<words {
-            var word: UInt64 = 0
-            let from = index &* 8
-            let available = min(8, max(0, count &- from))
-            for byte in 0..<available {
-                word |= UInt64(bytes[from &+ byte]) &<< UInt64(byte &* 8)
+        func word(at from: Int) -> UInt64 {
+            var value: UInt64 = 0
+            var index = from
+            while index < min(from &+ 8, count) {
+                value |= UInt64(bytes[index]) &<< UInt64((index &- from) &* 8)
+                index &+= 1
             }
-            h = mix(h, word)
+            return value
         }
+        var h = seed ^ UInt64(truncatingIfNeeded: count)
+        var offset = 0
+        repeat {
+            h = block(h, word(at: offset), word(at: offset &+ 8))
+            offset &+= 16
+        } while offset < count
         return finish(h)
     }
 
@@ -123,10 +128,11 @@ public enum FeatureHash {
         count >= 8 ? .max : (1 &<< UInt64(truncatingIfNeeded: count &* 8)) &- 1
     }
 
+    /// One 16-byte block `(u, v)` mixed into the state `h`.
     @inlinable @inline(__always)
-    static func mix(_ h: UInt64, _ word: UInt64) -> UInt64 {
-        let x = (h ^ word) &* k1
-        return x ^ (x &>> 32)
+    static func block(_ h: UInt64, _ u: UInt64, _ v: UInt64) -> UInt64 {
+        let product = (u ^ h).multipliedFullWidth(by: v ^ k1)
+        return product.high ^ product.low
     }
 
     @inlinable @inline(__always)

@@ -20,10 +20,10 @@ import TurfwatchTestSupport
             token\tword\tvote
             token\tword\tvote
             token\tnumber\t<num>
-            feature\t753228\tvote
-            feature\t188829\tvote vote
-            feature\t482359\tvote <num>
-            feature\t4162\t<num>
+            feature\t857440\tvote
+            feature\t37975\tvote vote
+            feature\t833648\tvote <num>
+            feature\t717967\t<num>
 
             """, err: ""))
     }
