@@ -1,5 +1,5 @@
 /// The fixed hash behind every feature id (`turfhash64`): a 64-bit hash of a token's bytes,
-/// read eight bytes at a time, and word n-grams hashed from their tokens' hashes.
+/// read sixteen bytes at a time, and word n-grams hashed from their tokens' hashes.
 ///
 /// Definition (all arithmetic modulo 2^64; `K0 = 0x9E3779B97F4A7C15`, `K1 = 0xBF58476D1CE4E5B9`,
 /// `K2 = 0x94D049BB133111EB`):
@@ -14,14 +14,14 @@
 /// - A feature id is the hash's high 32 bits masked to `hashBits` bits.
 ///
 /// Why not MurmurHash3 over the joined n-gram (scikit-learn's choice, used here until
-/// November 2026): a bigram then costs one multiplication instead of rehashing both words'
+/// November 2026): here a bigram costs one multiplication instead of rehashing both words'
 /// bytes, and a token of up to 16 bytes is hashed with two multiplications, without a loop or
-/// a data-dependent branch. The block step is wyhash's multiply-and-fold (Wang Yi, public
-/// domain); like it, a block whose first word equals the running state loses its second word,
-/// which natural text hits with probability about 2^-64 per block.
-/// That made tokenizing and hashing about 15% faster (docs/tokenizer.md). fastText and Vowpal
-/// Wabbit hash n-grams from their tokens' hashes the same way. `scripts/feature_id.py` is an
-/// independent Python implementation for recomputing ids outside turfwatch.
+/// a data-dependent branch, which made tokenizing and hashing about 15% faster
+/// (docs/tokenizer.md, "Sixth round"). fastText and Vowpal Wabbit hash n-grams from their
+/// tokens' hashes the same way. The block step is wyhash's multiply-and-fold (Wang Yi, public
+/// domain); as there, a block whose first word equals the running state loses its second word,
+/// which natural text meets with probability about 2^-64 per block. `scripts/feature_id.py`
+/// is an independent Python implementation for recomputing ids outside turfwatch.
 public enum FeatureHash {
     @usableFromInline static let k0: UInt64 = 0x9E37_79B9_7F4A_7C15
     @usableFromInline static let k1: UInt64 = 0xBF58_476D_1CE4_E5B9
@@ -135,6 +135,8 @@ public enum FeatureHash {
         return product.high ^ product.low
     }
 
+    /// The final multiply-xorshift, spreading the last block's bits over the high half the ids
+    /// are taken from.
     @inlinable @inline(__always)
     static func finish(_ h: UInt64) -> UInt64 {
         let x = h &* k2
