@@ -5,8 +5,8 @@
 /// contiguous byte range, so hashing an n-gram needs no copy; and because each word has a
 /// space on both sides, its padded form for character n-grams is contiguous too. Every token
 /// reserves ten bytes beyond what it writes, and `finish` leaves sixteen bytes of capacity after
-/// the last token: the hash may read a whole 4-byte word at a token's tail, and the unigram
-/// cache eight bytes from a token's start.
+/// the last token: `FeatureHash` reads the whole 16-byte block at a token's (or a padded
+/// word's) last block start, up to fifteen bytes past its end.
 struct TokenList {
     var bytes = RawBuffer<UInt8>(capacity: 1024)
     /// Where each token starts; `starts.count` is the number of tokens.

@@ -75,6 +75,17 @@ import TurfRules
         return "accepted"
     }
 
+    /// The fuzz seed of a whole valid model (`Fuzz/Corpus/FuzzModel/model.safetensors`) must load:
+    /// a seed the loader refuses leaves `FuzzModel` mutating inputs that never reach the tensor
+    /// checks or scoring, as happened when model files began to record their feature hash.
+    @Test func theFuzzModelSeedLoads() throws {
+        let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fuzz/Corpus/FuzzModel/model.safetensors").path
+        let model = try StanceModel.load(path: seed)
+        #expect(model.labels == ["a", "b"])
+        #expect(model.featureConfig.hashBits == 4)
+    }
+
     /// The post format a corpus file name starts with.
     static func postFormat(of file: String) throws -> PostFormat {
         for format in PostFormat.allCases.sorted(by: { $0.rawValue.count > $1.rawValue.count }) where file.hasPrefix(format.rawValue + "-") {

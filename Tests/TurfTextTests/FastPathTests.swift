@@ -179,7 +179,7 @@ import Testing
     }
 
     /// Posts whose words have every length from 1 to 12 bytes (ASCII, Cyrillic, emoji), over
-    /// 6,000 distinct words, more than the unigram cache has slots, so entries are replaced.
+    /// 6,000 distinct words.
     static func cachePosts() -> [[UInt8]] {
         var state: UInt64 = 99
         func next() -> Int {
@@ -192,9 +192,8 @@ import Testing
             for _ in 0..<(index % 12) { word += letters[next() % letters.count] }
             return word
         }
-        // Posts starting with a long token (the first post of a scratch goes without the cache;
-        // in the second, the long token's probe lands on the cache's first slot before any
-        // short token has filled it), then words of all lengths, some frequent, some rare.
+        // Posts starting with tokens of 16, 3, 9 and 8 bytes, then words of all lengths, some
+        // frequent, some rare.
         var posts: [[UInt8]] = Array(repeating: Array("abcdefghijklmnop the abcdefghi abcdefgh".utf8), count: 2)
         for _ in 0..<1500 {
             let text = (0..<(next() % 30)).map { _ in next() % 3 == 0 ? words[next() % 40] : words[next() % words.count] }
@@ -203,9 +202,9 @@ import Testing
         return posts
     }
 
-    @Test func unigramCacheMatchesHashing() {
+    @Test func sharedScratchMatchesHashing() {
         // One scratch shared by extractors with different seeds and hash widths, in turn: the
-        // cache must be cleared whenever they change, and hits must equal hashing.
+        // fast path must give what the general path gives.
         let configs = [
             FeatureConfig(weighting: .counts, l2Normalize: false),
             FeatureConfig(hashBits: 12, seed: 7, weighting: .counts, l2Normalize: false),
@@ -223,7 +222,7 @@ import Testing
             }
             #expect(shared.makeVector() == generalScratch.makeVector(), "\(String(decoding: post, as: UTF8.self))")
         }
-        // Ids from the cache equal the documented hash of each token and bigram.
+        // Ids from the fast path equal the documented hash of each token and bigram.
         let extractor = FeatureExtractor(config: FeatureConfig(weighting: .counts, l2Normalize: false))
         let text = "the vote the abcdefgh vote abcdefghi the"
         let expected = Set(["the", "vote", "abcdefgh", "abcdefghi", "the vote", "vote the", "the abcdefgh",
@@ -236,7 +235,7 @@ import Testing
     }
 
     @Test func tokensNeverHoldAZeroByte() {
-        // The unigram cache's keys are exact only because no token holds a zero byte.
+        // The normaliser drops U+0000, raw or as an entity, with every other control character.
         let tokenizer = Tokenizer()
         for text in ["a\u{0}b", "&#0;x", "x&#x0;y", "\u{0}\u{0}", "#a\u{0}b", "@a\u{0}b", "https://a\u{0}b.com"] {
             let tokens = tokenizer.tokenize(text).tokens
