@@ -120,7 +120,9 @@ public struct FeatureExtractor: Sendable {
     /// The id of a word n-gram feature given as written (tokens joined by single spaces).
     public func id(ofWordFeature feature: String) -> UInt32 {
         let seed = FeatureHash.wordSeed(config.seed)
-        let hashes = feature.utf8.split(separator: UInt8(ascii: " ")).map { FeatureHash.hash($0, seed: seed) }
+        // Empty pieces kept, as Python's `str.split(" ")` in scripts/feature_id.py keeps them.
+        let hashes = feature.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
+            .map { FeatureHash.hash($0, seed: seed) }
         return FeatureHash.id(FeatureHash.nGram(of: hashes), mask: mask)
     }
 
@@ -194,7 +196,8 @@ public struct FeatureExtractor: Sendable {
         let mask = mask
         let starts = tokens.starts.base
         let ends = tokens.ends.base
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: n) { states in
+        // No n-gram is longer than the post, whatever `n` asks for.
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: min(n, tokenCount)) { states in
             // states[k]: the state of the (k + 1)-gram ending at the current token.
             for index in 0..<tokenCount {
                 let start = Int(starts[index])

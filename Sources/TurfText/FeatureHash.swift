@@ -15,8 +15,8 @@
 ///
 /// Why not MurmurHash3 over the joined n-gram (scikit-learn's choice, used here until
 /// November 2026): here a bigram costs one multiplication instead of rehashing both words'
-/// bytes, and a token of up to 16 bytes is hashed with two multiplications, without a loop or
-/// a data-dependent branch, which made tokenizing and hashing about 15% faster
+/// bytes, and a token of up to 16 bytes is hashed with two multiplications and no branch on
+/// its length, which made tokenizing and hashing about 15% faster
 /// (docs/tokenizer.md, "Sixth round"). fastText and Vowpal Wabbit hash n-grams from their
 /// tokens' hashes the same way. The block step is wyhash's multiply-and-fold (Wang Yi, public
 /// domain); as there, a block whose first word equals the running state loses its second word,

@@ -123,6 +123,11 @@ import Testing
         #expect(explained[0].id == 857_440)
         #expect(explained[1].id == features.id(ofWordFeature: "vote vote"))
         #expect(explained[2].id == features.id(ofCharFeature: " v"))
+        // Ids of features given as text agree with scripts/feature_id.py, even for strings no
+        // tokenizer produces (an empty piece between two spaces is an empty token there too).
+        #expect(extractor().id(ofWordFeature: "vote <num> vote") == 346_404)
+        #expect(extractor().id(ofWordFeature: "vote  vote") == 252_393)
+        #expect(extractor().id(ofWordFeature: "") == 155_682)
         let vector = features.vector(for: "vote vote")
         #expect(Set(vector.indices) == Set(explained.map(\.id)))
     }
