@@ -98,9 +98,8 @@ public struct FeatureExtractor: Sendable {
             let start = Int(tokens.starts.base[first])
             var state: UInt64 = 0
             for next in first..<min(first + config.wordNGrams, tokens.count) {
-                let tokenStart = Int(tokens.starts.base[next])
                 let end = Int(tokens.ends.base[next])
-                let token = FeatureHash.hashReadingWholeWords(bytes + tokenStart, count: end - tokenStart, seed: wordSeed)
+                let token = Self.tokenHash(next, bytes: bytes, starts: tokens.starts.base, ends: tokens.ends.base, seed: wordSeed)
                 state = next == first ? token : FeatureHash.extend(state, with: token)
                 add(bytes + start, end - start, isChar: false, hash: next == first ? state : FeatureHash.finishNGram(state))
             }
@@ -168,15 +167,11 @@ public struct FeatureExtractor: Sendable {
         let mask = mask
         let starts = tokens.starts.base
         let ends = tokens.ends.base
-        var start = Int(truncatingIfNeeded: starts[0])
-        var previous = FeatureHash.hashReadingWholeWords(
-            bytes + start, count: Int(truncatingIfNeeded: ends[0]) &- start, seed: seed)
+        var previous = Self.tokenHash(0, bytes: bytes, starts: starts, ends: ends, seed: seed)
         out[0] = FeatureHash.id(previous, mask: mask)
         var index = 1
         while index < tokenCount {
-            start = Int(truncatingIfNeeded: starts[index])
-            let token = FeatureHash.hashReadingWholeWords(
-                bytes + start, count: Int(truncatingIfNeeded: ends[index]) &- start, seed: seed)
+            let token = Self.tokenHash(index, bytes: bytes, starts: starts, ends: ends, seed: seed)
             out[1] = FeatureHash.id(FeatureHash.finishNGram(FeatureHash.extend(previous, with: token)), mask: mask)
             out[2] = FeatureHash.id(token, mask: mask)
             previous = token
@@ -184,6 +179,18 @@ public struct FeatureExtractor: Sendable {
             index &+= 1
         }
         out += 1
+    }
+
+    /// The hash of token `index` of a `TokenList` (its bytes, starts and ends): the one place
+    /// every word n-gram path hashes a token.
+    @inline(__always)
+    private static func tokenHash(
+        _ index: Int, bytes: UnsafeMutablePointer<UInt8>, starts: UnsafeMutablePointer<Int32>,
+        ends: UnsafeMutablePointer<Int32>, seed: UInt64
+    ) -> UInt64 {
+        let start = Int(truncatingIfNeeded: starts[index])
+        return FeatureHash.hashReadingWholeWords(
+            bytes + start, count: Int(truncatingIfNeeded: ends[index]) &- start, seed: seed)
     }
 
     /// The ids of the word n-grams 1...n ending at each token. Each token is hashed once; the
@@ -200,8 +207,7 @@ public struct FeatureExtractor: Sendable {
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: min(n, tokenCount)) { states in
             // states[k]: the state of the (k + 1)-gram ending at the current token.
             for index in 0..<tokenCount {
-                let start = Int(starts[index])
-                let token = FeatureHash.hashReadingWholeWords(bytes + start, count: Int(ends[index]) &- start, seed: seed)
+                let token = Self.tokenHash(index, bytes: bytes, starts: starts, ends: ends, seed: seed)
                 var length = min(index &+ 1, n) &- 1
                 while length > 0 {
                     states[length] = FeatureHash.extend(states[length &- 1], with: token)
