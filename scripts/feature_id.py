@@ -44,8 +44,12 @@ def char_seed(seed: int) -> int:
 
 
 def word_ngram_hash(tokens, seed: int) -> int:
+    """An n-gram's hash from its tokens (strings)."""
+    return ngram_hash([bytes_hash(token.encode("utf-8"), word_seed(seed)) for token in tokens])
+
+
+def ngram_hash(hashes) -> int:
     """An n-gram's hash from its tokens' hashes (one token: its own hash)."""
-    hashes = [bytes_hash(token.encode("utf-8"), word_seed(seed)) for token in tokens]
     state = hashes[0]
     for h in hashes[1:]:
         state = ((state * K0) & MASK64) ^ h

@@ -19,7 +19,7 @@ import random
 import sys
 
 sys.path.insert(0, __file__.rsplit("/", 2)[0])
-from feature_id import DEFAULT_SEED, K0, K1, MASK64, bytes_hash, word_seed  # noqa: E402
+from feature_id import DEFAULT_SEED, bytes_hash, ngram_hash, word_seed  # noqa: E402
 
 try:
     from sklearn.utils import murmurhash3_32
@@ -62,21 +62,17 @@ def avalanche(rng, samples=20000):
     trials = 0
     seed = word_seed(DEFAULT_SEED)
 
-    def combine(a, b):
-        state = ((a * K0) & MASK64) ^ b
-        return ((state ^ (state >> 31)) * K1) & MASK64
-
     for _ in range(samples):
         token = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14))).encode("utf-8")
         other = bytes_hash("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8))).encode("utf-8"), seed)
         base = bytes_hash(token, seed)
-        base_bigram = combine(other, base)
+        base_bigram = ngram_hash([other, base])
         bit = rng.randrange(len(token) * 8)
         flipped = bytearray(token)
         flipped[bit // 8] ^= 1 << (bit % 8)
         changed = bytes_hash(bytes(flipped), seed)
         diff = (base ^ changed) >> 32
-        diff_bigram = (base_bigram ^ combine(other, changed)) >> 32
+        diff_bigram = (base_bigram ^ ngram_hash([other, changed])) >> 32
         trials += 1
         for out in range(32):
             token_flips[out] += (diff >> out) & 1
